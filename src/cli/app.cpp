@@ -1,0 +1,57 @@
+// The command line: one CLI11 app, one file per subcommand (cmd_*.cpp).
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "syntax/diagnostic.hpp"
+
+namespace restage::cli {
+
+bool color_for(int fd) {
+    const char* no_color = std::getenv("NO_COLOR");
+    return isatty(fd) != 0 && (no_color == nullptr || *no_color == '\0');
+}
+
+std::string display_name(std::string_view arg) { return arg == "-" ? "<stdin>" : std::string(arg); }
+
+int report(std::string_view file, std::string_view source, const Error& e) {
+    std::string text = render_diagnostic(file, source, e, color_for(STDERR_FILENO));
+    std::fputs(text.c_str(), stderr);
+    if (text.empty() || text.back() != '\n') std::fputc('\n', stderr);
+    return exit_code_for(e.kind);
+}
+
+int main(int argc, char** argv) {
+    CLI::App app{"restage: rewrite single-stage Dockerfiles into lean, cache-friendly multi-stage builds"};
+    app.set_version_flag("--version", "restage 0.1.0");
+    app.require_subcommand(1);
+
+    ParseOptions parse_opts;
+    add_parse_command(app, parse_opts);
+    FmtOptions fmt_opts;
+    add_fmt_command(app, fmt_opts);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? kExitOk : kExitBadInput;
+    }
+    try {
+        if (app.got_subcommand("parse")) return run_parse(parse_opts);
+        if (app.got_subcommand("fmt")) return run_fmt(fmt_opts);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "restage: internal error: {}\n", e.what());
+        return kExitInternal;
+    }
+    return kExitBadInput;
+}
+
+}  // namespace restage::cli
