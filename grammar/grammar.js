@@ -53,14 +53,12 @@ module.exports = grammar({
   extras: ($) => [/[ \t\r\f\v\n]/, $.line_continuation],
 
   rules: {
+    // tree-sitter's lexer skips a leading byte-order mark itself, as BuildKit discards it.
     source_file: ($) =>
       seq(
-        optional($.bom),
         repeat(seq($.directive, $._eol)),
         repeat(choice($.comment, $._instruction)),
       ),
-
-    bom: (_) => '\uFEFF',
 
     comment: (_) => /#[^\n]*/,
 
