@@ -672,8 +672,10 @@ unsigned tree_sitter_dockerfile_external_scanner_serialize(void *payload, char *
 
 void tree_sitter_dockerfile_external_scanner_deserialize(void *payload, const char *buffer, unsigned length) {
   Scanner *s = payload;
-  memset(s, 0, sizeof(*s));
+  // Called before every external token: reset only the fields, not the heredoc buffers.
   s->escape = '\\';
+  s->in_single = s->in_double = s->glued = s->after_eq = false;
+  s->heredoc_count = 0;
   if (length < 3) return;
   unsigned n = 0;
   s->escape = (unsigned char)buffer[n++];

@@ -38,10 +38,16 @@ std::vector<Node> Node::fields(std::string_view name) const {
 }
 
 std::vector<Node> Node::named_children() const {
+    // A cursor walks the children in linear time; ts_node_named_child(i) restarts each time.
     std::vector<Node> out;
-    uint32_t n = ts_node_named_child_count(n_);
-    out.reserve(n);
-    for (uint32_t i = 0; i < n; ++i) out.emplace_back(ts_node_named_child(n_, i));
+    TSTreeCursor c = ts_tree_cursor_new(n_);
+    if (ts_tree_cursor_goto_first_child(&c)) {
+        do {
+            TSNode child = ts_tree_cursor_current_node(&c);
+            if (ts_node_is_named(child)) out.emplace_back(child);
+        } while (ts_tree_cursor_goto_next_sibling(&c));
+    }
+    ts_tree_cursor_delete(&c);
     return out;
 }
 
