@@ -60,7 +60,7 @@ module.exports = grammar({
         repeat(choice($.comment, $._instruction)),
       ),
 
-    comment: (_) => /#[^\n]*/,
+    comment: (_) => /#[^\r\n]*/,
 
     _instruction: ($) =>
       choice(...INSTRUCTIONS.map((name) => $[`${name}_instruction`]), $.unknown_instruction),

@@ -2237,7 +2237,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 89:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(89);
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(89);
       END_STATE();
     case 90:
       ACCEPT_TOKEN(aux_sym__from_body_token1);

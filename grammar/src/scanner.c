@@ -205,7 +205,7 @@ static bool scan_heredoc_marker(Scanner *s, Lexer *l, bool record) {
 }
 
 // Compares the line at the lookahead with the first pending delimiter, consuming it.
-static bool line_is_delimiter(Scanner *s, Lexer *l) {
+static bool line_is_delimiter(Scanner *s, Lexer *l, bool mark) {
   const Heredoc *h = &s->heredocs[0];
   if (h->chomp) {
     while (l->lookahead == '\t') advance(l);
@@ -217,6 +217,7 @@ static bool line_is_delimiter(Scanner *s, Lexer *l) {
     i++;
     advance(l);
   }
+  if (mark) l->mark_end(l);
   while (l->lookahead == '\r') advance(l);
   return match && i == h->len && at_line_end(l);
 }
@@ -229,8 +230,15 @@ static void pop_heredoc(Scanner *s) {
 // The body lines and then the delimiter line of the first pending heredoc.
 static bool scan_heredoc(Scanner *s, Lexer *l, const bool *valid) {
   if (s->heredoc_count == 0) return false;
-  if (valid[HEREDOC_END] && line_is_delimiter(s, l)) {
+  if (valid[HEREDOC_END] && l->eof(l)) {
+    // No delimiter before the end of the file: an empty end the model reports as
+    // BuildKit's "unterminated heredoc".
     l->mark_end(l);
+    pop_heredoc(s);
+    l->result_symbol = HEREDOC_END;
+    return true;
+  }
+  if (valid[HEREDOC_END] && line_is_delimiter(s, l, true)) {
     pop_heredoc(s);
     l->result_symbol = HEREDOC_END;
     return true;
@@ -245,7 +253,7 @@ static bool scan_heredoc(Scanner *s, Lexer *l, const bool *valid) {
     }
     advance(l);  // the newline
     l->mark_end(l);
-    if (l->eof(l) || line_is_delimiter(s, l)) break;
+    if (l->eof(l) || line_is_delimiter(s, l, false)) break;
   }
   l->result_symbol = HEREDOC_BODY;
   return true;
@@ -420,7 +428,7 @@ static bool lex_content(Scanner *s, Lexer *l, Lex *x, bool *continuation) {
     bool quoted = x->mode == SHELL_TEXT || x->mode == VALUE_WORD ? (s->in_single || s->in_double) : x->quote != 0;
     bool single = x->mode == SHELL_TEXT || x->mode == VALUE_WORD ? s->in_single : x->quote == '\'';
 
-    if (c == s->escape && !(single && x->mode != FLAG_WORD && x->mode != SHELL_TEXT)) {
+    if (c == s->escape) {
       bool blanks;
       int run = escape_run(s, l, &blanks);
       if (at_line_end(l)) {
@@ -432,6 +440,10 @@ static bool lex_content(Scanner *s, Lexer *l, Lex *x, bool *continuation) {
         return true;
       }
       x->any = true;
+      if (single && x->mode != FLAG_WORD && x->mode != SHELL_TEXT) {
+        l->mark_end(l);  // inside '...' the escape character is an ordinary one
+        continue;
+      }
       if (x->mode == PLAIN_WORD && blanks) return true;  // the word ended at the blank
       if (x->mode == SHELL_TEXT) {
         shell_escaped = s->escape == '\\' && run % 2 == 1 && !blanks;
@@ -539,12 +551,13 @@ static bool scan(Scanner *s, Lexer *l, const bool *valid) {
 
   if ((valid[HEREDOC_BODY] || valid[HEREDOC_END]) && s->heredoc_count > 0) return scan_heredoc(s, l, valid);
 
-  if (valid[DIRECTIVE] && !recovering) {
-    skip_blanks(l);
-    return scan_directive(s, l);
-  }
-
   bool skipped = skip_blanks(l);
+  if (valid[DIRECTIVE] && !recovering && l->lookahead == '#') return scan_directive(s, l);
+  // Between instructions, blank lines are whitespace: skip them to reach the next keyword.
+  if (valid[UNKNOWN_KEYWORD] && !valid[EOL] && !recovering) {
+    while (l->lookahead == '\n' || is_blank(l->lookahead)) l->advance(l, true);
+    skipped = true;
+  }
   bool glued = !skipped && s->glued;
 
   if (at_line_end(l)) {

@@ -49,7 +49,7 @@ size_t line_start(std::string_view src, size_t at) {
     return at == 0 || nl == std::string_view::npos ? 0 : nl + 1;
 }
 
-Error error_at(std::string message, int line, int column = 0) {
+Error error_at(std::string message, int line, int column = 1) {
     return Error{ErrorKind::Syntax, std::move(message), Position{line, column}, ""};
 }
 
@@ -146,6 +146,10 @@ Result<Document> Document::parse(std::string bytes) {
                              Position{ins.first_line, 0}, ""};
             }
             for (size_t i = 0; i < names->size(); ++i) {
+                // The scanner ends a heredoc that reaches the end of the file with an empty delimiter.
+                if (heredoc_nodes[i].field("end").range().size() == 0) {
+                    return error_at("unterminated heredoc", ins.first_line);
+                }
                 bk::Heredoc& h = (*names)[i];
                 syntax::Node body = heredoc_nodes[i].field("body");
                 syntax::Range r = body ? body.range() : syntax::Range{heredoc_nodes[i].range().begin,
