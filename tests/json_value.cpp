@@ -1,7 +1,7 @@
 // The test JSON reader: recursive descent over RFC 8259.
 #include "json_value.hpp"
 
-#include "print/json_writer.hpp"
+#include "syntax/json_writer.hpp"
 
 namespace restage::test {
 
@@ -152,7 +152,7 @@ std::string Json::dump() const {
         std::string operator()(std::nullptr_t) const { return "null"; }
         std::string operator()(bool b) const { return b ? "true" : "false"; }
         std::string operator()(const Number& n) const { return n.text; }
-        std::string operator()(const std::string& s) const { return print::json_quote(s); }
+        std::string operator()(const std::string& s) const { return json_quote(s); }
         std::string operator()(const Array& a) const {
             std::string out = "[";
             for (size_t k = 0; k < a.size(); ++k) out += (k ? "," : "") + a[k].dump();
@@ -162,7 +162,7 @@ std::string Json::dump() const {
             std::string out = "{";
             bool first = true;
             for (const auto& [k, v] : o) {
-                out += (first ? "" : ",") + print::json_quote(k) + ":" + v.dump();
+                out += (first ? "" : ",") + json_quote(k) + ":" + v.dump();
                 first = false;
             }
             return out + "}";

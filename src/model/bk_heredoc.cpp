@@ -1,11 +1,11 @@
 // bk_heredoc.cpp: heredoc detection and naming as BuildKit's parser.go does it.
 #include "model/bk_heredoc.hpp"
 
-#include <climits>
+#include <cstdint>
 #include <utility>
 
-#include "model/bk_heredoc_lex.hpp"
 #include "model/bk_text.hpp"
+#include "model/shell_lex.hpp"
 
 namespace restage::model::bk {
 namespace {
@@ -16,6 +16,15 @@ bool is_heredoc_keyword(std::string_view lowered) {
 
 // RE2's \s: [\t\n\f\r ] (no \v).
 bool is_re2_space(char c) { return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '; }
+
+// BuildKit lexes heredoc words with shell.NewLex('\\'), SkipUnsetEnv and no variables set.
+Result<std::vector<std::string>> lex_words(std::string_view s, bool raw_quotes, bool raw_escapes) {
+    LexOptions options;
+    options.raw_quotes = raw_quotes;
+    options.raw_escapes = raw_escapes;
+    options.skip_unset_env = true;
+    return process_words(s, empty_env(), options);
+}
 
 std::size_t count_quotes(std::string_view s) {
     std::size_t n = 0;
@@ -46,16 +55,16 @@ Result<std::optional<Heredoc>> parse_heredoc(std::string_view word) {
     if (rest.find('<') != std::string_view::npos || rest.empty()) return std::optional<Heredoc>{};
 
     // strconv.ParseUint(digits, 10, 0): empty gives 0, overflow the largest value.
-    unsigned long long fd = 0;
+    std::uint64_t fd = 0;
     for (char c : digits) {
         const unsigned d = static_cast<unsigned>(c - '0');
-        fd = (fd > (ULLONG_MAX - d) / 10) ? ULLONG_MAX : fd * 10 + d;
+        fd = (fd > (UINT64_MAX - d) / 10) ? UINT64_MAX : fd * 10 + d;
     }
 
-    Result<std::vector<std::string>> words = lex_words(rest, {});
+    Result<std::vector<std::string>> words = lex_words(rest, false, false);
     if (!words) return words.error();
     if (words->size() != 1) return std::optional<Heredoc>{};
-    Result<std::vector<std::string>> raw = lex_words(rest, {.raw_quotes = true, .raw_escapes = false});
+    Result<std::vector<std::string>> raw = lex_words(rest, true, false);
     if (!raw) return raw.error();
     if (raw->size() != words->size()) {
         return Error{ErrorKind::Syntax,
@@ -65,13 +74,13 @@ Result<std::optional<Heredoc>> parse_heredoc(std::string_view word) {
     doc.name = std::move((*words)[0]);
     doc.expand = count_quotes(doc.name) == count_quotes((*raw)[0]);
     doc.chomp = chomp;
-    doc.fd = fd > UINT_MAX ? UINT_MAX : static_cast<unsigned>(fd);
+    doc.fd = fd;
     return std::optional<Heredoc>{std::move(doc)};
 }
 
 Result<std::vector<Heredoc>> heredocs_from_line(std::string_view line) {
     std::vector<Heredoc> docs;
-    Result<std::vector<std::string>> words = lex_words(line, {.raw_quotes = true, .raw_escapes = true});
+    Result<std::vector<std::string>> words = lex_words(line, true, true);
     if (!words) return docs;  // BuildKit ignores the lexer's error here
     for (const std::string& word : *words) {
         Result<std::optional<Heredoc>> doc = parse_heredoc(word);

@@ -18,8 +18,8 @@ bool can_contain_heredoc(const Node& n);
 /// BuildKit's ParseHeredoc on one word: matches ^(\d*)<<(-?)\s*([^<]*)$, then lexes the name
 /// with and without quote removal; the heredoc expands unless part of the name was quoted.
 /// No heredoc (std::nullopt) when the pattern does not match, the name is empty or is not one
-/// shell word; an error for unbalanced quotes ("failed to process ..."). The fd saturates at
-/// UINT_MAX (Go keeps 64 bits).
+/// shell word; an error for unbalanced quotes ("failed to process ..."). An fd too large for 64
+/// bits saturates, as strconv.ParseUint does.
 Result<std::optional<Heredoc>> parse_heredoc(std::string_view word);
 
 /// BuildKit's heredocsFromLine: lexes the whole joined line into shell words (raw quotes and

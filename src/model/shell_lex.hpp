@@ -44,8 +44,8 @@ struct LexResult {
 /// `${V//p/r}`, removes quotes and escapes. Errors carry BuildKit's message, e.g.
 /// `failed to process "${x": syntax error: missing '}'`.
 ///
-/// Known gaps: case mapping is ASCII only (Go's strings.ToLower maps every Unicode letter), and
-/// Go's text/scanner reports NUL bytes and misplaced byte-order marks on stderr, which we do not.
+/// Runes are read as Go's text/scanner reads them (invalid UTF-8 becomes U+FFFD, a leading BOM is
+/// skipped); names use Unicode 15 letters and digits, as Go's unicode package does.
 Result<LexResult> lex_word(std::string_view word, const EnvLookup& env, const LexOptions& options = {});
 
 /// shell.Lex.ProcessWord: the expanded word.

@@ -3,7 +3,7 @@
 
 #include "model/bk_dump.hpp"
 #include "model/bk_text.hpp"
-#include "print/json_writer.hpp"
+#include "syntax/json_writer.hpp"
 
 namespace restage::print {
 

@@ -1,9 +1,9 @@
 // JsonWriter: escaping and layout.
-#include "print/json_writer.hpp"
+#include "syntax/json_writer.hpp"
 
 #include <fmt/format.h>
 
-namespace restage::print {
+namespace restage {
 
 namespace {
 
@@ -139,4 +139,4 @@ JsonWriter& JsonWriter::strings(const std::vector<std::string>& items) {
     return end_array();
 }
 
-}  // namespace restage::print
+}  // namespace restage

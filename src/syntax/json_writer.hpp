@@ -1,11 +1,11 @@
-// JsonWriter: a small streaming JSON emitter for restage's reports.
+// JsonWriter: a small streaming JSON emitter (the base layer: every report and test uses it).
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace restage::print {
+namespace restage {
 
 /// Appends JSON text to a string. Commas are placed automatically; the caller keeps
 /// objects and arrays balanced. Strings are escaped as RFC 8259 requires (UTF-8 passes
@@ -44,4 +44,4 @@ private:
 /// `s` as a JSON string literal, quotes included.
 std::string json_quote(std::string_view s);
 
-}  // namespace restage::print
+}  // namespace restage
