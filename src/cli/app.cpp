@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
     add_parse_command(app, parse_opts);
     FmtOptions fmt_opts;
     add_fmt_command(app, fmt_opts);
+    DetectOptions detect_opts;
+    add_detect_command(app, detect_opts);
 
     try {
         app.parse(argc, argv);
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("parse")) return run_parse(parse_opts);
         if (app.got_subcommand("fmt")) return run_fmt(fmt_opts);
+        if (app.got_subcommand("detect")) return run_detect(detect_opts);
     } catch (const std::exception& e) {
         fmt::print(stderr, "restage: internal error: {}\n", e.what());
         return kExitInternal;

@@ -27,4 +27,13 @@ struct FmtOptions {
 void add_fmt_command(CLI::App& app, FmtOptions& opts);
 int run_fmt(const FmtOptions& opts);
 
+/// `restage detect FILE|- [--context DIR] [--format text|json]`
+struct DetectOptions {
+    std::string file;
+    std::string context;  ///< empty: the Dockerfile's folder
+    std::string format = "text";
+};
+void add_detect_command(CLI::App& app, DetectOptions& opts);
+int run_detect(const DetectOptions& opts);
+
 }  // namespace restage::cli

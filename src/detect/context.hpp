@@ -1,0 +1,39 @@
+// Context: the build context next to a Dockerfile, read lazily and within bounds.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace restage::detect {
+
+/// The files a detector may read: a folder on disk, or an in-memory map for tests.
+/// Paths are relative, with '/' separators ("go.mod", "src/main/java"). Reads are
+/// bounded (1 MiB per file) and never follow a path out of the root.
+class Context {
+public:
+    /// The folder `dir`; a missing folder gives an empty context.
+    static Context from_dir(std::filesystem::path dir);
+    /// Files given as path -> contents; folders are implied by the paths.
+    static Context in_memory(std::map<std::string, std::string> files);
+
+    /// Whether a file or folder exists.
+    bool exists(std::string_view rel) const;
+    /// Whether `rel` is a folder.
+    bool is_dir(std::string_view rel) const;
+    /// A file's contents (at most 1 MiB), or nullopt.
+    std::optional<std::string> read(std::string_view rel) const;
+    /// The names in folder `rel` ("" for the root), sorted; folders end with '/'.
+    std::vector<std::string> list(std::string_view rel = "") const;
+    /// The root on disk (empty for an in-memory context).
+    const std::filesystem::path& root() const { return root_; }
+
+private:
+    std::filesystem::path root_;
+    std::optional<std::map<std::string, std::string>> memory_;
+};
+
+}  // namespace restage::detect

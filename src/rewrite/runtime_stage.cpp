@@ -1,0 +1,250 @@
+// assemble(): edits for the builder stage, and the text of the runtime stage.
+#include "rewrite/runtime_stage.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "model/bk_text.hpp"
+#include "rewrite/command.hpp"
+#include "rewrite/text_util.hpp"
+
+namespace restage::rewrite {
+
+namespace {
+
+using model::Kind;
+
+struct Block {
+    size_t begin = 0;  ///< first byte of its comment lines, or of its line
+    size_t end = 0;    ///< after its last line
+};
+
+Block block_of(std::string_view src, const model::Instruction& i) {
+    size_t start = comments_above(src, line_begin(src, i.range.begin));
+    return {start, i.range.end};
+}
+
+// Deleting a block between two blank lines would leave two: take the following one too.
+Edit delete_block(std::string_view src, Block b) {
+    size_t end = b.end;
+    bool blank_before = b.begin == 0 || blank_line_at(src, line_begin(src, b.begin - 1));
+    if (blank_before && end < src.size() && blank_line_at(src, end)) end = next_line(src, end);
+    return {b.begin, end, ""};
+}
+
+bool references(const std::string& text, const std::string& name) {
+    for (size_t at = text.find('$'); at != std::string::npos; at = text.find('$', at + 1)) {
+        size_t s = at + 1 < text.size() && text[at + 1] == '{' ? at + 2 : at + 1;
+        if (text.compare(s, name.size(), name) != 0) continue;
+        size_t after = s + name.size();
+        if (after >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[after])) || text[after] == '_'))
+            return true;
+    }
+    return false;
+}
+
+bool is_root(const std::string& user) {
+    std::string u = user.substr(0, user.find(':'));
+    return u.empty() || u == "root" || u == "0";
+}
+
+bool numeric(const std::string& user) {
+    std::string u = user.substr(0, user.find(':'));
+    return !u.empty() && std::all_of(u.begin(), u.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A build step after `index` makes a USER there part of the build.
+bool user_feeds_build(const StageFacts& f, size_t index) {
+    for (const auto& s : f.steps) {
+        if (s.index <= index) continue;
+        Kind k = f.at(s.index).kind;
+        if (k == Kind::Run || k == Kind::Copy || k == Kind::Add || k == Kind::Workdir) return true;
+    }
+    return false;
+}
+
+std::string package_install(const RuntimeBase& base, const std::vector<std::string>& pkgs) {
+    std::string list;
+    for (const auto& p : pkgs) list += " " + p;
+    if (base.package_manager == "apk") return "RUN apk add --no-cache" + list;
+    return "RUN apt-get update && apt-get install -y --no-install-recommends" + list +
+           " && rm -rf /var/lib/apt/lists/*";
+}
+
+}  // namespace
+
+std::string builder_name(const PlanInput& in) {
+    const auto& from = in.facts.at(in.facts.from);
+    if (from.args.size() == 3) return model::bk::to_lower(from.args[2]);
+    return in.tmpl.stage_name.empty() ? "build" : in.tmpl.stage_name;
+}
+
+Result<Assembled> assemble(const PlanInput& in, const Build& b) {
+    const auto& f = in.facts;
+    std::string_view src = in.doc.bytes();
+    std::string eol = eol_of(src);
+    Assembled out;
+    std::vector<Edit> edits = b.builder_edits;
+    std::string stage = builder_name(in);
+    const RuntimeBase* base = in.catalogue.runtime(b.runtime);
+    if (base == nullptr) return Error{ErrorKind::Internal, "no runtime '" + b.runtime + "' in the catalogue", {}, ""};
+    std::map<std::string, std::string> vars = {{"builder_image", f.base_image},
+                                               {"runtime_image", runtime_image(in, b.runtime)},
+                                               {"stage", stage}};
+
+    // The builder: named, manifests first, runtime-only instructions moved out.
+    const auto& from = f.at(f.from);
+    if (from.args.size() != 3) edits.push_back({from.line.end, from.line.end, " AS " + stage});
+
+    if (b.insert_manifests_before && b.manifest != nullptr && enabled(in, "deps-before-sources")) {
+        const auto& copy = f.at(*b.insert_manifests_before);
+        std::string dest = copy.args.empty() ? "./" : copy.args.back();
+        if (dest == ".") dest = "./";
+        std::vector<std::string> present;
+        for (const auto& file : b.manifest->files) {
+            if (in.ctx.exists(file)) present.push_back(file);
+        }
+        if (present.size() > 1 && dest.back() != '/') dest += "/";
+        std::string fetch = b.manifest->fetch;
+        if (in.options.cache_mounts && !b.manifest->cache_mount.empty()) {
+            fetch = "--mount=type=cache,target=" + b.manifest->cache_mount + " " + fetch;
+        }
+        std::string files;
+        for (const auto& p : present) files += p + " ";
+        size_t at = comments_above(src, line_begin(src, copy.range.begin));
+        edits.push_back({at, at, "COPY " + files + dest + eol + "RUN " + fetch + eol});
+        std::string manifest_list = files.substr(0, files.empty() ? 0 : files.size() - 1);
+        vars["manifests"] = manifest_list;
+        vars["fetch"] = b.manifest->fetch;
+        vars["targets"] = b.manifest->cache_mount;
+        out.changes.push_back(change(in.tmpl, "deps-before-sources", vars, copy.first_line, copy.last_line));
+        if (in.options.cache_mounts && !b.manifest->cache_mount.empty()) {
+            out.changes.push_back(change(in.tmpl, "cache-mounts", vars, copy.first_line, copy.last_line));
+        }
+    }
+    if (enabled(in, "deps-before-sources")) {
+        for (size_t index : b.drop_from_builder) edits.push_back(delete_block(src, block_of(src, f.at(index))));
+    }
+
+    std::vector<std::string> moved;  // runtime-only instructions, with their comments
+    std::optional<std::string> moved_user, moved_cmd, moved_entrypoint;
+    for (const auto& s : f.steps) {
+        if (s.role != Role::Runtime) continue;
+        const auto& i = f.at(s.index);
+        if (i.kind == Kind::User && user_feeds_build(f, s.index)) continue;
+        Block blk = block_of(src, i);
+        edits.push_back(delete_block(src, blk));
+        std::string text = with_eol(std::string(src.substr(blk.begin, blk.end - blk.begin)), eol);
+        if (i.kind == Kind::User) moved_user = text;
+        else if (i.kind == Kind::Cmd) moved_cmd = text;
+        else if (i.kind == Kind::Entrypoint) moved_entrypoint = text;
+        else moved.push_back(text);
+    }
+
+    auto builder = apply_edits(src, edits);
+    if (!builder) return builder.error();
+    std::string text = with_eol(std::move(*builder), eol);
+
+    // The runtime stage.
+    std::vector<std::string> lines;
+    lines.push_back("FROM " + runtime_image(in, b.runtime));
+    std::vector<std::string> env_blocks;
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        if (i.kind != Kind::Env) continue;
+        bool runtime = false;
+        for (size_t k = 0; k + 2 < i.args.size(); k += 3) {
+            if (std::find(b.build_only_env.begin(), b.build_only_env.end(), i.args[k]) == b.build_only_env.end()) runtime = true;
+        }
+        if (runtime) env_blocks.push_back(std::string(src.substr(i.range.begin, i.line.end - i.range.begin)));
+    }
+    std::string later;  // everything after the ARGs, to find which ARGs it uses
+    for (const auto& e : env_blocks) later += e + "\n";
+    for (const auto& m : moved) later += m;
+    for (const auto* o : {&moved_cmd, &moved_entrypoint}) later += o->value_or("");
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        if (i.kind != Kind::Arg) continue;
+        bool used = false;
+        for (const auto& a : i.args) used = used || references(later, a.substr(0, a.find('=')));
+        if (used) lines.push_back(std::string(src.substr(i.range.begin, i.line.end - i.range.begin)));
+    }
+    for (const auto& e : env_blocks) lines.push_back(e);
+    if (f.has_workdir) lines.push_back("WORKDIR " + f.final_workdir);
+    for (const auto& a : b.artifacts) lines.push_back("COPY --from=" + stage + " " + a.from + " " + a.to);
+    if (!in.needs.packages.empty() && enabled(in, "keep-runtime-packages")) {
+        lines.push_back(package_install(*base, in.needs.packages));
+        std::string pkgs;
+        for (const auto& p : in.needs.packages) pkgs += (pkgs.empty() ? "" : " ") + p;
+        vars["packages"] = pkgs;
+        vars["line"] = "0";
+        out.changes.push_back(change(in.tmpl, "keep-runtime-packages", vars));
+    }
+    for (const auto& l : b.runtime_setup) lines.push_back(l);
+
+    // USER: non-root by default (the catalogue says which user each base has, or how to add one).
+    std::string user;
+    std::string original_user = f.user ? f.user_name : "";
+    bool nonroot = in.options.nonroot && enabled(in, "runtime-nonroot");
+    if (!nonroot) {
+        if (moved_user) user = "";  // moved verbatim below
+    } else if (b.user) {
+        user = *b.user;
+    } else if (!original_user.empty() && !is_root(original_user) &&
+               (numeric(original_user) || original_user.substr(0, original_user.find(':')) == base->user)) {
+        user = original_user;
+    } else if (!base->user.empty()) {
+        user = base->user;
+    } else if (!base->add_user.empty()) {
+        std::string name = base->new_user.empty() ? "app" : base->new_user;
+        lines.push_back(expand_reason(base->add_user, {{"user", name}, {"uid", std::to_string(base->uid)}}));
+        user = name;
+    } else {
+        user = std::to_string(base->uid) + ":" + std::to_string(base->uid);
+    }
+    if (nonroot && !user.empty() && user != original_user) {
+        vars["user"] = user;
+        vars["uid"] = std::to_string(base->uid);
+        vars["previous_user"] = original_user.empty() ? "root" : original_user;
+        out.changes.push_back(change(in.tmpl, "runtime-nonroot", vars, f.user ? f.at(*f.user).first_line : 0,
+                                     f.user ? f.at(*f.user).last_line : 0));
+    }
+
+    std::string stage_text = eol;
+    for (const auto& l : lines) stage_text += l + eol;
+    for (const auto& m : moved) stage_text += m;
+    if (!nonroot && moved_user) stage_text += *moved_user;
+    if (nonroot && !user.empty()) stage_text += "USER " + user + eol;
+
+    auto command = [&](const std::optional<std::string>& block, const std::optional<Command>& c,
+                       const std::optional<std::vector<std::string>>& replacement, const char* keyword) {
+        if (replacement) {
+            stage_text += std::string(keyword) + " " + json_argv(*replacement) + eol;
+            return;
+        }
+        if (!block) return;
+        if (c && !c->json && !base->shell) {
+            if (auto argv = exec_form(c->shell)) {
+                stage_text += std::string(keyword) + " " + json_argv(*argv) + eol;
+                vars["instruction"] = keyword;
+                vars["line"] = std::to_string(f.at(c->index).first_line);
+                vars["exec_form"] = json_argv(*argv);
+                out.changes.push_back(change(in.tmpl, "cmd-exec-form", vars, f.at(c->index).first_line,
+                                             f.at(c->index).last_line));
+                return;
+            }
+        }
+        stage_text += *block;
+    };
+    command(moved_entrypoint, f.entrypoint, b.entrypoint, "ENTRYPOINT");
+    command(moved_cmd, f.cmd, b.cmd, "CMD");
+
+    out.text = text + stage_text;
+    out.changes.insert(out.changes.begin(), b.changes.begin(), b.changes.end());
+    return out;
+}
+
+}  // namespace restage::rewrite
