@@ -31,7 +31,10 @@ int report(std::string_view file, std::string_view source, const Error& e) {
 int main(int argc, char** argv) {
     CLI::App app{"restage: rewrite single-stage Dockerfiles into lean, cache-friendly multi-stage builds"};
     app.set_version_flag("--version", "restage 0.1.0");
-    app.require_subcommand(1);
+    // `restage FILE` rewrites; `restage parse|fmt|detect ...` are subcommands.
+    app.require_subcommand(0, 1);
+    RewriteOptions rewrite_opts;
+    add_rewrite_options(app, rewrite_opts);
 
     ParseOptions parse_opts;
     add_parse_command(app, parse_opts);
@@ -46,10 +49,23 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? kExitOk : kExitBadInput;
     }
+    if (app.get_subcommands().empty() && rewrite_opts.files.empty()) {
+        if (rewrite_opts.any_option()) {
+            return report("restage", "",
+                          Error{ErrorKind::Usage, "no Dockerfile given: restage [OPTIONS] FILE|-", {}, ""});
+        }
+        std::fputs(app.help().c_str(), stderr);
+        return kExitBadInput;
+    }
+    if (!app.get_subcommands().empty() && (rewrite_opts.any_option() || !rewrite_opts.files.empty())) {
+        return report("restage", "",
+                      Error{ErrorKind::Usage, "rewrite options and files go without a subcommand", {}, ""});
+    }
     try {
         if (app.got_subcommand("parse")) return run_parse(parse_opts);
         if (app.got_subcommand("fmt")) return run_fmt(fmt_opts);
         if (app.got_subcommand("detect")) return run_detect(detect_opts);
+        if (app.get_subcommands().empty()) return run_rewrite(rewrite_opts);
     } catch (const std::exception& e) {
         fmt::print(stderr, "restage: internal error: {}\n", e.what());
         return kExitInternal;

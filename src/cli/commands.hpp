@@ -36,4 +36,27 @@ struct DetectOptions {
 void add_detect_command(CLI::App& app, DetectOptions& opts);
 int run_detect(const DetectOptions& opts);
 
+/// `restage [OPTIONS] FILE|-…` (no subcommand): rewrite into a multi-stage build.
+struct RewriteOptions {
+    std::vector<std::string> files;
+    bool in_place = false;
+    bool diff = false;
+    bool check = false;
+    bool explain = false;
+    std::string format = "text";  ///< text or json
+    std::string runtime;          ///< empty: the template's policy (or .restage.yaml)
+    bool cache_mounts = false;
+    bool debug_stage = false;
+    bool no_nonroot = false;
+    std::string context;    ///< empty: each Dockerfile's folder
+    std::string artifact;   ///< empty: found by the planner
+    std::string templates;  ///< empty: .restage.yaml's `templates`, else the built-ins
+
+    /// Whether any option of the rewrite (not `files`) differs from its default.
+    bool any_option() const;
+};
+/// Adds the rewrite's options and the `files` positional to the main app itself.
+void add_rewrite_options(CLI::App& app, RewriteOptions& opts);
+int run_rewrite(const RewriteOptions& opts);
+
 }  // namespace restage::cli

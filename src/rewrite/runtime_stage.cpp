@@ -74,6 +74,16 @@ std::string package_install(const RuntimeBase& base, const std::vector<std::stri
            " && rm -rf /var/lib/apt/lists/*";
 }
 
+// The image to debug a runtime with: distroless publishes :debug tags with a busybox shell;
+// every other base already has a shell.
+std::string debug_image(const RuntimeBase& base, const std::string& image) {
+    if (base.family != "distroless") return image;
+    auto colon = image.rfind(':');
+    if (colon == std::string::npos || image.find('/', colon) != std::string::npos) return image + ":debug";
+    std::string tag = image.substr(colon + 1);
+    return image.substr(0, colon + 1) + (tag == "nonroot" ? "debug-nonroot" : tag == "latest" ? "debug" : tag + "-debug");
+}
+
 }  // namespace
 
 std::string builder_name(const PlanInput& in) {
@@ -149,8 +159,7 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
     std::string text = with_eol(std::move(*builder), eol);
 
     // The runtime stage.
-    std::vector<std::string> lines;
-    lines.push_back("FROM " + runtime_image(in, b.runtime));
+    std::vector<std::string> lines;  // the runtime stage after its FROM
     std::vector<std::string> env_blocks;
     for (const auto& s : f.steps) {
         const auto& i = f.at(s.index);
@@ -200,7 +209,7 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
         user = base->user;
     } else if (!base->add_user.empty()) {
         std::string name = base->new_user.empty() ? "app" : base->new_user;
-        lines.push_back(expand_reason(base->add_user, {{"user", name}, {"uid", std::to_string(base->uid)}}));
+        lines.push_back("RUN " + expand_reason(base->add_user, {{"user", name}, {"uid", std::to_string(base->uid)}}));
         user = name;
     } else {
         user = std::to_string(base->uid) + ":" + std::to_string(base->uid);
@@ -213,7 +222,7 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
                                      f.user ? f.at(*f.user).last_line : 0));
     }
 
-    std::string stage_text = eol;
+    std::string stage_text;
     for (const auto& l : lines) stage_text += l + eol;
     for (const auto& m : moved) stage_text += m;
     if (!nonroot && moved_user) stage_text += *moved_user;
@@ -242,7 +251,17 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
     command(moved_entrypoint, f.entrypoint, b.entrypoint, "ENTRYPOINT");
     command(moved_cmd, f.cmd, b.cmd, "CMD");
 
-    out.text = text + stage_text;
+    // With --debug-stage, the same stage on an image with a shell comes first as target `debug`;
+    // the runtime stays last, so a plain build still produces it.
+    std::string image = runtime_image(in, b.runtime);
+    std::string final_stage = eol + "FROM " + image + eol + stage_text;
+    if (in.options.debug_stage && enabled(in, "debug-stage")) {
+        std::string debug = debug_image(*base, image);
+        final_stage = eol + "FROM " + debug + " AS debug" + eol + stage_text + final_stage;
+        vars["debug_image"] = debug;
+        out.changes.push_back(change(in.tmpl, "debug-stage", vars));
+    }
+    out.text = text + final_stage;
     out.changes.insert(out.changes.begin(), b.changes.begin(), b.changes.end());
     return out;
 }

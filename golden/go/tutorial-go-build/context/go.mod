@@ -1,0 +1,3 @@
+module github.com/callicoder/go-docker
+
+go 1.22
