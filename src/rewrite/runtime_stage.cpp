@@ -156,7 +156,12 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
 
     auto builder = apply_edits(src, edits);
     if (!builder) return builder.error();
-    std::string text = with_eol(std::move(*builder), eol);
+    // Moving the last instructions out can leave blank lines at the end of the builder.
+    std::string text = std::move(*builder);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ' || text.back() == '\t')) {
+        text.pop_back();
+    }
+    text = with_eol(std::move(text), eol);
 
     // The runtime stage.
     std::vector<std::string> lines;  // the runtime stage after its FROM

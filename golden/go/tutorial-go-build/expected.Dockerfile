@@ -11,7 +11,6 @@ ENV CGO_ENABLED=0
 # Build the app
 RUN go build -o main .
 
-
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /app
 COPY --from=build /app/main /app/main
