@@ -356,7 +356,7 @@ TEST_CASE("cli: bad input is reported at file:line:col with the line and a caret
         {"heredoc.df", "FROM alpine\nRUN <<EOF\necho hi\n",
          "heredoc.df:2:1: error: unterminated heredoc\nRUN <<EOF\n^\n"},
         {"escape.df", "# escape=x\nFROM alpine\n",
-         "escape.df:1: error: invalid escape token 'x' does not match ` or \\\n# escape=x\n"},
+         "escape.df:1:1: error: invalid escape token 'x' does not match ` or \\\n# escape=x\n^\n"},
         {"json.df", "FROM alpine\nCMD [\"a\", 1]\n",
          "json.df:2:1: error: when using JSON array syntax, arrays must be comprised of strings only\nCMD "
          "[\"a\", 1]\n^\n"},

@@ -103,7 +103,11 @@ Result<Document> Document::parse(std::string bytes) {
     if (auto e = check_line_lengths(src)) return *e;
 
     auto directives = bk::parse_directives(src);
-    if (!directives) return directives.error();
+    if (!directives) {
+        Error e = directives.error();
+        if (e.where.column == 0) e.where.column = 1;
+        return e;
+    }
     doc.escape_ = directives->escape;
     doc.directives_ = std::move(directives->list);
 
