@@ -183,6 +183,22 @@ TEST_CASE("continuations inside quotes keep their blanks", "[formatter]") {
     }
 }
 
+TEST_CASE("blanks that are content stay, keywords that are not keywords stay", "[formatter]") {
+    SECTION("an escaped blank before a continuation is content; the rest of the run separates") {
+        verify_format("RUN echo x\\\t \\\n    y\n", "RUN echo x\\\t\\\n  y\n");
+        verify_format("# escape=`\nRUN x\\\t`\ny\n", "# escape=`\nRUN x\\`\n\ty\n");
+    }
+    SECTION("a keyword glued to the next word is BuildKit's unknown `runx`: as written") {
+        verify_format("FROM a\nrun\\\nx\n");
+        verify_format("FROM a\nRUN \\\n    x\n", "FROM a\nrun\\\n  x\n");
+    }
+    SECTION("a key with an escaped blank: BuildKit's legacy value keeps its white space") {
+        verify_format("ENV a\\ b   value\n", "ENV   a\\ b   value\n");
+        verify_format("LABEL a\\ b=c   d=e\n");
+    }
+    SECTION("white space between words inside an open quote") { verify_format("ARG x='a \\\n  b   c'\n"); }
+}
+
 TEST_CASE("the backtick escape", "[formatter]") {
     verify_format("# escape=`\nFROM a\nRUN a `\n    b\n", "# escape=`\nfrom a\nRUN a`\n  b\n");
     verify_format("# escape=`\nCOPY a C:\\dir\\\nRUN powershell -Command \" `\n  $a = 1; `\n  b\"\n",

@@ -2,9 +2,9 @@
 // the output as it read the input (but for line numbers and white space in shell commands).
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -116,9 +116,19 @@ std::string diff_instruction(const Instruction& a, const Instruction& b) {
     return a.kind == Kind::Onbuild ? diff_trigger(a.node, b.node) : "";
 }
 
+// The message with every "line <digits>" as "line N".
 std::string without_lines(const std::string& message) {
-    static const std::regex line(R"(line \d+)");
-    return std::regex_replace(message, line, "line N");
+    std::string out;
+    for (size_t i = 0; i < message.size();) {
+        if (message.compare(i, 5, "line ") == 0 && i + 5 < message.size() &&
+            std::isdigit(static_cast<unsigned char>(message[i + 5]))) {
+            out += "line N";
+            for (i += 5; i < message.size() && std::isdigit(static_cast<unsigned char>(message[i]));) ++i;
+        } else {
+            out += message[i++];
+        }
+    }
+    return out;
 }
 
 std::string diff_typed(const Document& a, const Document& b) {
@@ -210,6 +220,9 @@ TEST_CASE("formatter: BuildKit reads the output as the input, on tricky inputs",
         "\xEF\xBB\xBF\n# escape=`\nFROM a\r\nRUN a \\\r\n  b\r\n",
         "FROM a:1.\\\n2 AS b\nARG X=1\\\n2\nRUN echo 'a\\' \\\n b\nONBUILD RUN a  \\\n   b\n",
         "FROM a\nRUN <<EOF  \n  x  \nEOF\nCOPY <<-E /x\n\ty\n\tE\n",
+        "FROM a\nRUN echo x\\\t\\\n  y\nrun\\\nx\nENV a\\ b   value\nLABEL a\\ b=c   d=e\n",
+        "# escape=`\nFROM a\nRUN x\\`\n\ty\nENTRYPOINT --flag=\\'\t`\n  '  x\nENV \\\"  a `\n\n\tb\n",
+        "FROM a\nRUN --flag=1\t\\\n# c\n\\   \nENV  \\ \n\n  b\nARG x='a \\\n  b   c'\n",
     };
     for (const char* input : inputs) {
         INFO("input: " << input);

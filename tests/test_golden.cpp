@@ -8,6 +8,8 @@
 // when present, is the unified diff from the input to the output.
 // Invariants on every case: the input round-trips; rewriting the output changes nothing.
 // UPDATE_GOLDEN=1 rewrites the expected files from what restage produces (review the diff).
+// golden/known-failures.txt lists cases whose expected file is right but not produced yet: each
+// must still fail (so a fixed bug forces its line out of the list) and is reported as a warning.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -58,6 +60,27 @@ std::string refusal_text(const Outcome& out) {
     return text;
 }
 
+std::map<std::string, std::string> known_failures(const fs::path& root) {
+    std::map<std::string, std::string> out;
+    std::ifstream in(root / "known-failures.txt");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        auto tab = line.find('\t');
+        out[line.substr(0, tab)] = tab == std::string::npos ? "" : line.substr(tab + 1);
+    }
+    return out;
+}
+
+// Whether the case gives its expected result (the same comparisons as the CHECKs below).
+bool passes(const Outcome& out, const std::string& input, const fs::path& dir) {
+    if (fs::exists(dir / "expected.Dockerfile"))
+        return out.status == Outcome::Status::Rewritten && out.text == restage::test::read_all(dir / "expected.Dockerfile");
+    if (fs::exists(dir / "expected.err"))
+        return out.status == Outcome::Status::Refused && refusal_text(out) == restage::test::read_all(dir / "expected.err");
+    return out.status == Outcome::Status::Unchanged && out.text == input;
+}
+
 void write(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
@@ -76,6 +99,7 @@ TEST_CASE("golden: every case rewrites, refuses or stays as expected", "[golden]
     }
     std::sort(cases.begin(), cases.end());
     REQUIRE_FALSE(cases.empty());
+    auto known = known_failures(root);
     for (const auto& dir : cases) {
         std::string name = fs::relative(dir, root).generic_string();
         DYNAMIC_SECTION(name) {
@@ -87,12 +111,19 @@ TEST_CASE("golden: every case rewrites, refuses or stays as expected", "[golden]
             CHECK(doc->print() == input);
             Outcome out = restage::test::rewrite_text(input, files, opts);
             fs::path expected = dir / "expected.Dockerfile", err = dir / "expected.err", diff = dir / "expected.diff";
+            if (update && known.count(name)) continue;  // hand-written expectations: keep them
             if (update) {
                 fs::remove(expected);
                 fs::remove(err);
                 if (out.status == Outcome::Status::Rewritten) write(expected, out.text);
                 if (out.status == Outcome::Status::Refused) write(err, refusal_text(out));
                 if (fs::exists(diff)) write(diff, restage::print::unified_diff(input, out.text, "Dockerfile", "Dockerfile", false));
+                continue;
+            }
+            if (auto k = known.find(name); k != known.end()) {
+                WARN("known failure " << name << ": " << k->second);
+                INFO(name << " passes now: remove it from golden/known-failures.txt");
+                CHECK_FALSE(passes(out, input, dir));
                 continue;
             }
             if (fs::exists(expected)) {

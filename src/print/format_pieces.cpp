@@ -43,37 +43,53 @@ public:
             return;
         }
         bool text = in_text || type == "text";
+        bool split = split_key(syntax::Node(n));  // then the pairs are read as one raw value
         size_t at = begin;
         for (uint32_t i = 0; i < count; ++i) {
             TSNode child = ts_node_child(n, i);
             size_t child_begin = std::max<size_t>(at, ts_node_start_byte(child));
-            between(src_.substr(at, child_begin - at));
+            between(src_.substr(at, child_begin - at), text);
+            text = text || (split && std::string_view(ts_node_type(child)) == "pair");
             walk(child, type, text);
             at = std::max<size_t>(at, ts_node_end_byte(child));
         }
-        if (end > at) between(src_.substr(at, end - at));
+        if (end > at) between(src_.substr(at, end - at), text);
     }
 
     std::vector<Piece> take() { return std::move(out_); }
 
 private:
-    void push(Piece::Kind kind, std::string_view text) {
+    void push(Piece::Kind kind, std::string_view text, bool in_text = false) {
         if (kind == Piece::Kind::Gap && !out_.empty() && out_.back().kind == Piece::Kind::Gap) {
             out_.back().text += text;
+            out_.back().in_text = out_.back().in_text || in_text;
             return;
         }
-        out_.push_back(Piece{kind, std::string(text), {}, false, false});
+        out_.push_back(Piece{kind, std::string(text), {}, in_text, false});
+    }
+
+    // An ENV or LABEL with a key that holds an escaped blank (`a\ b`): BuildKit splits the line at
+    // its first white space all the same, and may read a legacy `KEY value` pair whose value
+    // starts inside the key and runs to the end, white space included.
+    bool split_key(syntax::Node n) const {
+        if (n.type() != "env_instruction" && n.type() != "label_instruction") return false;
+        for (syntax::Node pair : n.fields("pair")) {
+            syntax::Node key = pair.field("key");
+            std::string_view k = key ? src_.substr(key.range().begin, key.range().size()) : "";
+            if (std::any_of(k.begin(), k.end(), is_space)) return true;
+        }
+        return false;
     }
 
     // The bytes between two children: white space, and inside a word or a value the text of
     // its hidden pieces (which may hold quoted blanks, so it stays one token).
-    void between(std::string_view s) {
+    void between(std::string_view s, bool in_text) {
         size_t b = 0, e = s.size();
         while (b < e && is_space(s[b])) ++b;
         while (e > b && is_space(s[e - 1])) --e;
-        if (b > 0) push(Piece::Kind::Gap, s.substr(0, b));
+        if (b > 0) push(Piece::Kind::Gap, s.substr(0, b), in_text);
         if (e > b) push(Piece::Kind::Token, s.substr(b, e - b));
-        if (e < s.size()) push(Piece::Kind::Gap, s.substr(e));
+        if (e < s.size()) push(Piece::Kind::Gap, s.substr(e), in_text);
     }
 
     // `["a", "b"]` on one line, or the source bytes when a comment line sits inside.

@@ -23,8 +23,8 @@ struct Piece {
     /// Token: a JSON array with a comment inside a continuation, printed from these source bytes
     /// (several lines) instead of `text`.
     std::string verbatim;
-    /// Continuation: inside a `text` node (a legacy ENV/LABEL value, USER, WORKDIR, ...), where
-    /// BuildKit keeps the blanks around the continuation in the value.
+    /// Continuation or Gap: inside a `text` node (a legacy ENV/LABEL value, USER, WORKDIR, ...),
+    /// where BuildKit keeps the blanks in the value: printed as written.
     bool in_text = false;
     /// Token: an instruction keyword (not an unknown instruction's).
     bool keyword = false;

@@ -124,8 +124,9 @@ private:
             const Piece& p = pieces[i];
             switch (p.kind) {
                 case Piece::Kind::Gap:
-                    // Inside a quote (a word the grammar split after a continuation), as written.
-                    if (!fresh_) space = quotes.open() ? first_line(p.text) : " ";
+                    // Inside a quote (a word the grammar split after a continuation) or a value, as
+                    // written.
+                    if (!fresh_) space = quotes.open() || p.in_text ? first_line(p.text) : " ";
                     quotes.feed(p.text);
                     break;
                 case Piece::Kind::Token:

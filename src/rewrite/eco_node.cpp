@@ -1,11 +1,269 @@
-// The node planner (being written).
-#include "rewrite/ecosystem.hpp"
+// The Node planner: install and build in the node image, then run the app folder, with production
+// dependencies only, on a Node runtime of the same major and libc.
+//
+// Production dependencies: the builder ends with a prune (`npm prune --omit=dev`, or the yarn and
+// pnpm equivalents from node.yaml's prod_fetch) rather than a separate deps stage, so the one
+// folder shipped holds the build output and the pruned node_modules together, and native modules
+// built once are not built again.
+#include <algorithm>
+#include <variant>
+
+#include "rewrite/command.hpp"
+#include "rewrite/eco_node.hpp"
+#include "rewrite/text_util.hpp"
 
 namespace restage::rewrite {
 
-Build plan_node(const PlanInput&) {
+namespace {
+
+using model::Kind;
+using node::Refuse;
+
+// What the planner and the runtime filter both need to know.
+struct App {
+    std::string dir;                     // the app folder in the image
+    std::optional<std::string> context;  // where it came from in the context
+    node::Package pkg;
+    node::Launch run;
+};
+
+App gather(const PlanInput& in) {
+    App a;
+    const auto& f = in.facts;
+    a.dir = in.options.artifact ? join_path(f.final_workdir, *in.options.artifact) : f.final_workdir;
+    if (a.dir == "/" && !in.options.artifact)
+        a.dir = node::sources_dir(f).value_or("/");  // no WORKDIR: where `COPY .` put them
+    a.context = node::context_dir(f, in.ctx, a.dir);
+    a.pkg = node::read_package(in.ctx, a.context.value_or(""));
+    a.run = node::launch(in, a.pkg, a.dir);
+    return a;
+}
+
+std::string joined(const std::vector<std::string>& v, const std::string& sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+// "a", "a and b", "a, b and c".
+std::string listed(const std::vector<std::string>& v) {
+    if (v.size() < 2) return joined(v, "");
+    return joined({v.begin(), v.end() - 1}, ", ") + " and " + v.back();
+}
+
+// Why distroless (no shell, no npm, node as ENTRYPOINT) cannot run the command, or "".
+std::string distroless_blocker(const PlanInput& in, const App& a) {
+    std::vector<std::string> needs;
+    if (node::musl_image(in.facts.base_image))
+        needs.push_back("a musl runtime (its alpine builder builds native modules for musl)");
+    if (a.run.shell) needs.push_back("a shell");
+    if (in.needs.shell && !a.run.shell) needs.push_back("a shell for its HEALTHCHECK");
+    if (a.run.wrapper) needs.push_back("the program it starts through");
+    if (in.facts.entrypoint) needs.push_back("its own ENTRYPOINT");
+    if (!a.run.global_tools.empty()) needs.push_back(listed(a.run.global_tools));
+    if (!a.run.node_args() && !a.run.managers.empty()) needs.push_back(listed(a.run.managers));
+    if (!in.needs.packages.empty())
+        needs.push_back("its OS packages (" + joined(in.needs.packages, ", ") + ")");
+    if (needs.empty() && !a.run.node_args()) needs.push_back("more than `node FILE`");
+    return listed(needs);
+}
+
+bool node_runtime_ok(const RuntimeBase& r, const PlanInput& in) {
+    if (!r.has("node")) return false;
+    if (node::musl_image(in.facts.base_image) != r.has("musl"))
+        return false;  // native modules are built for one libc
+    App a = gather(in);
+    if (!r.has("npm")) {
+        bool via_manager = !a.run.managers.empty();
+        return distroless_blocker(in, a).empty() && enabled(in, "node-distroless-cmd") &&
+               (!via_manager || enabled(in, "node-skip-npm"));
+    }
+    if (!a.run.global_tools.empty() && !enabled(in, "node-global-tools")) return false;
+    return r.shell || !a.run.shell;
+}
+
+// The runtime for Node `version`, or a refusal.
+std::variant<std::string, Refuse> node_version(const PlanInput& in) {
+    const auto& f = in.facts;
+    int line = f.at(f.from).first_line;
+    bool node_image = false;
+    std::string v = node::node_major(f.base_image, node_image);
+    if (!node_image) {
+        return Refuse{"Node comes from " + f.base_image +
+                          " and what the Dockerfile installs, not a node image: its version is unknown, "
+                          "so no Node runtime can match it",
+                      line, "build FROM an official node image with a major version, e.g. node:20"};
+    }
+    if (v.empty()) {
+        return Refuse{f.base_image +
+                          " is a moving tag: the Node major it brings changes over time, so no runtime can "
+                          "be pinned to match it",
+                      line, "pin the major in the builder image, e.g. node:20 or node:20-alpine"};
+    }
+    bool available =
+        std::any_of(in.tmpl.variants.begin(), in.tmpl.variants.end(),
+                    [&](const RuntimeVariant& rv) { return in.catalogue.runtime_for(rv, v) != nullptr; });
+    if (!available) {
+        return Refuse{"Node " + v + " (from the builder image " + f.base_image +
+                          "): the runtime catalogue has no Node " + v + " runtime (it has " +
+                          joined(in.tmpl.versions, ", ") + ")",
+                      line,
+                      "add a Node " + v +
+                          " runtime with --templates DIR (runtimes.yaml, and the variants of node.yaml)"};
+    }
+    return v;
+}
+
+std::optional<Refuse> check_app(const PlanInput& in, const App& a) {
+    const auto& f = in.facts;
+    for (const auto& s : f.steps) {
+        if (f.at(s.index).kind == Kind::Onbuild)
+            return Refuse{
+                "ONBUILD instructions: this is a base image for other builds, whose triggers run in them",
+                f.at(s.index).first_line, "rewrite the Dockerfiles that build FROM it instead"};
+    }
+    if (a.dir == "/")
+        return Refuse{
+            "the app is in / (there is no WORKDIR): shipping it would copy the builder's whole file system",
+            0, "set a WORKDIR (e.g. WORKDIR /app) before copying the sources, or pass --artifact DIR"};
+    if (!a.context)
+        return Refuse{"no COPY or ADD brings the app into " + a.dir + ": its files are not in the image", 0,
+                      "copy the sources into the working directory, or pass --artifact DIR"};
+    if (!a.run.found)
+        return Refuse{"no CMD or ENTRYPOINT: the image runs the node image's default, an interactive node", 0,
+                      "add a CMD that starts the app, e.g. CMD [\"node\", \"server.js\"]"};
+    int line = f.at(a.run.index).first_line;
+    if (!a.run.unknown.empty())
+        return Refuse{"the command runs `" + a.run.unknown.front() +
+                          "`, which is neither node, npm, a dependency in package.json nor a file of the "
+                          "app: restage cannot tell "
+                          "whether the runtime image has it",
+                      line, "add it to package.json's dependencies, or run it from a script in the app"};
+    bool pnpm = std::find(a.run.managers.begin(), a.run.managers.end(), "pnpm") != a.run.managers.end();
+    if (pnpm && !a.run.node_args() && node::global_install_of(f, "pnpm").empty())
+        return Refuse{
+            "the command runs pnpm, which the Node runtime images do not have", line,
+            "install pnpm with `npm install -g pnpm` in the Dockerfile, or run node directly in CMD"};
+    return std::nullopt;
+}
+
+}  // namespace
+
+Build plan_node(const PlanInput& in) {
     Build b;
-    b.refusals.push_back({"the node planner is not written yet", 0, ""});
+    const auto& f = in.facts;
+    auto refuse = [&](const Refuse& r) {
+        b.refusals.push_back({r.reason, r.line, r.unblock});
+        return b;
+    };
+    App a = gather(in);
+    if (auto r = check_app(in, a)) return refuse(*r);
+    auto version = node_version(in);
+    if (auto* r = std::get_if<Refuse>(&version)) return refuse(*r);
+    const std::string& v = std::get<std::string>(version);
+
+    std::string why;
+    b.runtime = choose_runtime(in, v, "", node_runtime_ok, why);
+    if (b.runtime.empty()) return refuse({why, 0, "choose another with --runtime slim|alpine|distroless"});
+    const RuntimeBase* base = in.catalogue.runtime(b.runtime);
+    b.artifacts.push_back({a.dir, a.dir});
+    // Distroless nonroot images start in /home/nonroot; the original, without a WORKDIR, in /.
+    if (!f.has_workdir && base->family == "distroless") b.runtime_setup.push_back("WORKDIR /");
+    if (enabled(in, "build-only-env")) b.build_only_env = in.tmpl.build_only_env;
+
+    const auto& cmd = f.at(a.run.index);
+    auto install = node::find_install(f);
+    int first = install ? f.at(install->index).first_line : 0,
+        last = install ? f.at(install->index).last_line : 0;
+    std::map<std::string, std::string> vars = size_vars(in, b.runtime);
+    vars.insert({{"artifact", a.dir},
+                 {"version", v},
+                 {"version_source", "the builder image " + f.base_image},
+                 {"command", a.run.shown},
+                 {"line", std::to_string(cmd.first_line)}});
+    b.changes.push_back(change(in.tmpl, "node-split-build", vars, first, last));
+    if (!enabled(in, "node-split-build")) {
+        b.notes.push_back("rule node-split-build is switched off in .restage.yaml");
+        return b;
+    }
+    b.changes.push_back(change(in.tmpl, "node-version", vars));
+    if (auto names = node::build_only_names(in); !names.empty()) {
+        vars["names"] = names;
+        b.changes.push_back(change(in.tmpl, "build-only-env", vars));
+    }
+
+    if (!base->has("npm")) {
+        // Distroless: its ENTRYPOINT is node, so CMD holds node's arguments.
+        b.cmd = *a.run.node_args();
+        vars["exec_form"] = json_argv(*b.cmd);
+        b.changes.push_back(change(in.tmpl, "node-distroless-cmd", vars, cmd.first_line, cmd.last_line));
+        if (!a.run.script.empty()) {
+            vars["script"] = a.run.script_text;
+            vars["name"] = a.run.script;
+            vars["pm"] = a.run.managers.front();
+            b.changes.push_back(change(in.tmpl, "node-skip-npm", vars, cmd.first_line, cmd.last_line));
+        }
+    } else {
+        bool forced = in.options.runtime || in.options.config.variant_for(in.tmpl.id);
+        const RuntimeVariant* top =
+            in.tmpl.policy.empty() ? nullptr : in.tmpl.variant(in.tmpl.policy.front());
+        const RuntimeBase* preferred = top ? in.catalogue.runtime_for(*top, v) : nullptr;
+        std::string blocker = distroless_blocker(in, a);
+        if (!forced && preferred && !preferred->has("npm") && !blocker.empty()) {
+            vars["needs"] = blocker;
+            vars["preferred_image"] = runtime_image(in, preferred->id);
+            b.changes.push_back(change(in.tmpl, "node-keep-npm", vars, cmd.first_line, cmd.last_line));
+        }
+        for (const auto& tool : a.run.global_tools) {
+            std::string line = "RUN " + node::global_install_of(f, tool);
+            if (std::find(b.runtime_setup.begin(), b.runtime_setup.end(), line) != b.runtime_setup.end())
+                continue;
+            b.runtime_setup.push_back(line);
+            vars["tools"] = tool;
+            vars["install"] = line.substr(4);
+            b.changes.push_back(change(in.tmpl, "node-global-tools", vars, cmd.first_line, cmd.last_line));
+        }
+    }
+
+    if (!install) return b;
+    std::string in_place;
+    node::install_first(in, *install, a.pkg, v, *a.context, b, in_place);
+    if (!in_place.empty()) {
+        vars["install"] = install->text;
+        vars["line"] = std::to_string(first);
+        vars["why"] = in_place;
+        b.changes.push_back(change(in.tmpl, "node-deps-in-place", vars, first, last));
+    }
+
+    // Production dependencies only, unless the command needs development ones.
+    if (node::production_only(f) || !enabled(in, "node-prod-deps")) return b;
+    std::string keep;
+    if (!a.run.dev_server.empty())
+        keep = "the command runs a development server (`" + a.run.dev_server + "`)";
+    if (!a.run.dev_tools.empty())
+        keep = "the command runs " + joined(a.run.dev_tools, ", ") + " from devDependencies";
+    if (a.run.opaque) keep = "the command runs a script restage cannot read";
+    if (install->pm == "yarn" && node::yarn_berry(in.ctx, *a.context, a.pkg))
+        keep = "Yarn 2 or later has no `install --production`";
+    const Manifest* m = node::manifest_for(in, install->pm, *a.context);
+    if (keep.empty() && m != nullptr && m->prod_fetch.empty())
+        keep = "the template has no production-only install for " + install->pm;
+    if (m == nullptr) return b;
+    if (!keep.empty()) {
+        vars["why"] = keep;
+        b.changes.push_back(change(in.tmpl, "node-dev-deps-kept", vars));
+        return b;
+    }
+    std::string_view src = in.doc.bytes();
+    std::string eol = eol_of(src);
+    size_t at = node::end_of_build(in, b);
+    bool newline = at > 0 && src[at - 1] == '\n';
+    // The prune runs where the install ran.
+    std::string prune = (install->dir == f.final_workdir ? "" : "cd " + install->dir + " && ") +
+                        node::npm_for(m->prod_fetch, v);
+    b.builder_edits.push_back({at, at, (newline ? "" : eol) + "RUN " + prune + (newline ? eol : "")});
+    vars["prod_fetch"] = prune;
+    b.changes.push_back(change(in.tmpl, "node-prod-deps", vars));
     return b;
 }
 

@@ -1,0 +1,3 @@
+module github.com/ragesh/goservice
+
+go 1.19

@@ -1,0 +1,3 @@
+module github.com/mediaco/transcoder
+
+go 1.22

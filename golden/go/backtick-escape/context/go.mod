@@ -1,0 +1,3 @@
+module github.com/acme/metrics-exporter
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/edge/gateway
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/contoso/inventory
+
+go 1.21

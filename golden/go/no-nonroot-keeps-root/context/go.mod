@@ -1,0 +1,3 @@
+module github.com/example/netprobe
+
+go 1.21

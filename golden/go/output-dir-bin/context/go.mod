@@ -1,0 +1,3 @@
+module github.com/payments/ledger
+
+go 1.22

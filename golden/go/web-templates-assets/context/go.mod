@@ -1,0 +1,3 @@
+module github.com/writer/blog
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/hooks/relay
+
+go 1.22

@@ -1,0 +1,5 @@
+package chat;
+
+public class Server {
+    public static void main(String[] args) {}
+}

@@ -1,0 +1,6 @@
+package com.example.gateway;
+
+public class Application {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,6 @@
+package com.example.ledger;
+
+public class Application {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,6 @@
+package com.example.petclinic;
+
+public class Application {
+    public static void main(String[] args) {
+    }
+}

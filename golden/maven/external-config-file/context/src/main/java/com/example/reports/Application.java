@@ -1,0 +1,6 @@
+package com.example.reports;
+
+public class Application {
+    public static void main(String[] args) {
+    }
+}

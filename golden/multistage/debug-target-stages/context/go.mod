@@ -1,0 +1,3 @@
+module github.com/acme/agent
+
+go 1.22

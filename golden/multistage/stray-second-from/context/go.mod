@@ -1,0 +1,3 @@
+module github.com/intern/api
+
+go 1.21

@@ -1,0 +1,3 @@
+module.exports = {
+  apps: [{ name: 'dashboard', script: './index.js', instances: 2 }]
+};

@@ -1,0 +1,1 @@
+new (require('koa'))().listen(3000)

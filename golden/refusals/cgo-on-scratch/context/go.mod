@@ -1,0 +1,3 @@
+module github.com/acme/imgproxy-lite
+
+go 1.22

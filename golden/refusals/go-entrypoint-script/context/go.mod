@@ -1,0 +1,3 @@
+module github.com/example/statuswatch
+
+go 1.17

@@ -1,0 +1,3 @@
+module github.com/acme/protoc-gen-acme
+
+go 1.22

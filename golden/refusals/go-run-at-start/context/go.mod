@@ -1,0 +1,3 @@
+module github.com/student/todo-api
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/acme/dashboard
+
+go 1.22

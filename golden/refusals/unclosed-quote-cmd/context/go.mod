@@ -1,0 +1,3 @@
+module github.com/kids/greeter
+
+go 1.21
