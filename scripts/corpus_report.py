@@ -21,8 +21,9 @@ with open(os.path.join(corpus, "INDEX.tsv")) as index:
     for line in index:
         name, eco, stages = line.rstrip("\n").split("\t")[:3]
         case = os.path.join(corpus, "cases", name)
-        p = subprocess.run([binary, "--format", "json", "--context", os.path.join(case, "context"),
-                            os.path.join(case, "Dockerfile")], capture_output=True, text=True)
+        ctx = os.path.join(case, "context")
+        args = [binary, "--format", "json"] + (["--context", ctx] if os.path.isdir(ctx) else [])
+        p = subprocess.run(args + [os.path.join(case, "Dockerfile")], capture_output=True, text=True)
         try:
             f = json.loads(p.stdout)["files"][0]
         except (ValueError, KeyError, IndexError):
@@ -34,14 +35,14 @@ with open(os.path.join(corpus, "INDEX.tsv")) as index:
             reason = f["refusals"][0]["reason"]
         elif f["status"] == "unchanged" and f.get("notes"):
             reason = f["notes"][0]
-        rows.append((name, eco, stages, detected, f["status"], f.get("runtime_image", ""), reason))
+        rows.append((name, eco, stages, detected, f["status"], f.get("runtime_image") or "", reason))
         key = (expected if stages == "single" else "multi-stage", f["status"])
         totals[key] = totals.get(key, 0) + 1
 
 print("| case | SOURCE | stages | detected | result | runtime base | reason |")
 print("|---|---|---|---|---|---|---|")
 for r in rows:
-    print("| " + " | ".join(x.replace("|", "\\|") for x in r) + " |")
+    print("| " + " | ".join((x or "").replace("|", "\\|") for x in r) + " |")
 agree = sum(1 for r in rows if r[3] == (r[1] if r[1] in ("go", "java", "node", "static") else "unknown"))
 print()
 print(f"detection agrees with SOURCE on {agree} of {len(rows)} cases ({100.0 * agree / len(rows):.1f}%)")
