@@ -138,6 +138,10 @@ struct Launch {
 Launch launch(const PlanInput& in, const Package& pkg, const std::string& app_dir,
               const std::vector<std::string>& image_entrypoint = {});
 
+/// The development server a command starts ("next dev", "react-scripts start", "nodemon"), or "":
+/// it rebuilds on change and usually needs devDependencies.
+std::string dev_server(const std::vector<std::string>& words);
+
 /// The global installs (`npm install -g`, `yarn global add`, `pnpm add -g`) of the stage that
 /// bring executable `bin`, as written, or "".
 std::string global_install_of(const StageFacts& f, const std::string& bin);

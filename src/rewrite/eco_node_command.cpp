@@ -54,22 +54,6 @@ std::string joined(const std::vector<std::string>& words) {
     return out;
 }
 
-// A development server: it rebuilds on change and usually needs devDependencies.
-std::string dev_server(const std::vector<std::string>& w) {
-    std::string prog = base_name(w[0]);
-    auto ops = operands(w, 1);
-    std::string sub = ops.empty() ? "" : ops[0];
-    std::string shown = prog + (sub.empty() ? "" : " " + sub);
-    if (prog == "nodemon" || prog == "ts-node-dev" || prog == "webpack-dev-server") return prog;
-    if ((prog == "next" || prog == "nuxt" || prog == "nuxi") && (sub.empty() || sub == "dev")) return shown;
-    if (prog == "vite" && (sub.empty() || sub == "dev" || sub == "serve")) return shown;
-    if ((prog == "react-scripts" && sub == "start") || (prog == "ng" && sub == "serve") ||
-        (prog == "gatsby" && sub == "develop") || (prog == "webpack" && sub == "serve") ||
-        (prog == "vue-cli-service" && sub == "serve") || (prog == "parcel" && sub != "build"))
-        return shown;
-    return "";
-}
-
 struct Walker {
     const PlanInput& in;
     const Package& pkg;
@@ -332,24 +316,6 @@ Launch launch(const PlanInput& in, const Package& pkg, const std::string& app_di
     l.shown = joined(argv);
     walk.words(argv, 0);
     return l;
-}
-
-std::string global_install_of(const StageFacts& f, const std::string& bin) {
-    for (const auto& s : f.steps) {
-        for (const auto& w : run_commands(f.at(s.index))) {
-            if (w.size() < 3) continue;
-            bool global = std::any_of(w.begin(), w.end(), [](const std::string& x) {
-                return x == "-g" || x == "--global" || x == "--location=global";
-            });
-            bool yarn_global = w[0] == "yarn" && w[1] == "global";
-            if (!((w[0] == "npm" || w[0] == "pnpm") && global) && !yarn_global) continue;
-            for (const auto& spec : operands(w, yarn_global ? 3 : 2)) {
-                std::string name = spec.substr(0, spec.find('@', 1));
-                if (name == package_of_bin(bin) || base_name(name) == bin) return joined(w);
-            }
-        }
-    }
-    return "";
 }
 
 }  // namespace restage::rewrite::node

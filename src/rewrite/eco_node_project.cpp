@@ -57,27 +57,6 @@ Package read_package(const detect::Context& ctx, const std::string& dir) {
     return p;
 }
 
-std::string package_of_bin(const std::string& bin) {
-    // Executables whose package has another name.
-    static const std::map<std::string, std::string> kBins = {{"tsc", "typescript"},
-                                                             {"tsserver", "typescript"},
-                                                             {"nest", "@nestjs/cli"},
-                                                             {"ng", "@angular/cli"},
-                                                             {"vue-cli-service", "@vue/cli-service"},
-                                                             {"pm2-runtime", "pm2"},
-                                                             {"pm2-docker", "pm2"},
-                                                             {"babel-node", "@babel/node"},
-                                                             {"dotenv", "dotenv-cli"},
-                                                             {"sequelize", "sequelize-cli"},
-                                                             {"webpack-dev-server", "webpack-dev-server"},
-                                                             {"vue", "@vue/cli"},
-                                                             {"gatsby", "gatsby"},
-                                                             {"nuxi", "nuxi"},
-                                                             {"tsx", "tsx"}};
-    auto it = kBins.find(bin);
-    return it == kBins.end() ? bin : it->second;
-}
-
 std::optional<std::string> sources_dir(const StageFacts& f) {
     std::optional<std::string> found;
     for (const auto& s : f.steps) {

@@ -147,6 +147,14 @@ std::optional<std::string> angular_output(const detect::Context& ctx, const std:
     }
 }
 
+// The output folder static.yaml gives a generator (its `artifacts` by `when`), or `fallback`.
+std::string standard(const PlanInput& in, const std::string& flavor, const std::string& fallback) {
+    for (const auto& a : in.tmpl.artifacts) {
+        if (a.when == flavor && a.path.find('*') == std::string::npos) return a.path;
+    }
+    return fallback;
+}
+
 }  // namespace
 
 std::string site_dir(const StageFacts& f) {
@@ -228,16 +236,18 @@ std::variant<std::string, Refuse> output_dir(const PlanInput& in, const Built& b
         if (rel.empty())
             rel = config_value(ctx, context_dir,
                                {"vite.config.js", "vite.config.ts", "vite.config.mjs", "vite.config.mts"}, re)
-                      .value_or("dist");
+                      .value_or(standard(in, "vite", "dist"));
     } else if (tool == "vue-cli") {
         static const std::regex re(R"(outputDir\s*:\s*['"`]([^'"`]+))");
         rel = flag_value(w, {"--dest"});
-        if (rel.empty()) rel = config_value(ctx, context_dir, {"vue.config.js"}, re).value_or("dist");
+        if (rel.empty())
+            rel = config_value(ctx, context_dir, {"vue.config.js"}, re)
+                      .value_or(standard(in, "vue-cli", "dist"));
     } else if (tool == "react-scripts") {
-        rel = in.facts.variable("BUILD_PATH").value_or("build");
+        rel = in.facts.variable("BUILD_PATH").value_or(standard(in, "create-react-app", "build"));
     } else if (tool == "next") {
         rel = flag_value(w, {"-o", "--outdir"});
-        if (rel.empty()) rel = "out";
+        if (rel.empty()) rel = standard(in, "next-export", "out");
     } else if (tool == "hugo" || tool == "jekyll") {
         static const std::regex hugo_re(R"(publishDir\s*[:=]\s*['"]?([^'"\s]+))");
         static const std::regex jekyll_re(R"((?:^|\n)destination\s*:\s*['"]?([^'"\s]+))");
@@ -248,12 +258,12 @@ std::variant<std::string, Refuse> output_dir(const PlanInput& in, const Built& b
             rel =
                 config_value(ctx, context_dir,
                              {"hugo.toml", "hugo.yaml", "config.toml", "config.yaml", "config.yml"}, hugo_re)
-                    .value_or("public");
+                    .value_or(standard(in, "hugo", "public"));
         if (rel.empty())
-            rel =
-                config_value(ctx, context_dir, {"_config.yml", "_config.yaml"}, jekyll_re).value_or("_site");
+            rel = config_value(ctx, context_dir, {"_config.yml", "_config.yaml"}, jekyll_re)
+                      .value_or(standard(in, "jekyll", "_site"));
     } else if (tool == "gatsby") {
-        rel = "public";
+        rel = standard(in, "gatsby", "public");
     } else if (tool == "parcel") {
         rel = flag_value(w, {"--dist-dir", "-d"});
         if (rel.empty()) rel = "dist";
@@ -261,7 +271,7 @@ std::variant<std::string, Refuse> output_dir(const PlanInput& in, const Built& b
         rel = flag_value(w, {"--output"});
         if (rel.empty()) rel = "_site";
     } else {
-        rel = "dist";  // webpack, nuxt generate, astro
+        rel = standard(in, "npm-build", "dist");  // webpack, nuxt generate, astro
     }
     return join_path(dir, rel);
 }
