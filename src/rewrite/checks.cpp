@@ -78,7 +78,10 @@ std::optional<Error> check_output(const model::Document& original, const std::st
     if (!doc) return broken("the output does not parse: " + doc.error().message);
     if (auto e = check_stages(*doc)) return e;
 
-    StageFacts before = analyse(original);
+    // The original's facts as the planner saw them (with the builder image's ENV, e.g. GOPATH);
+    // the output's runtime stage writes its WORKDIR as an absolute path.
+    const StageFacts& before = in.facts;
+    (void)original;
     StageFacts after = analyse(*doc);
     if (!same_command(before.entrypoint, after.entrypoint, b.entrypoint)) return broken("ENTRYPOINT changed");
     if (!same_command(before.cmd, after.cmd, b.cmd)) return broken("CMD changed");

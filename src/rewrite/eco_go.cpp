@@ -1,5 +1,6 @@
 // The Go planner: ship the binary `go build` writes; static unless the build uses cgo.
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "model/shell_lex.hpp"
@@ -136,6 +137,17 @@ std::string cgo_evidence(const PlanInput& in, const GoBuild& g) {
     return "";
 }
 
+// Whether the image tag names a Go release before 1.11 (golang:1.10, golang:1.9-alpine).
+bool go_before_modules(const std::string& image) {
+    auto colon = image.rfind(':');
+    if (colon == std::string::npos || image.compare(colon + 1, 2, "1.") != 0) return false;
+    int minor = 0;
+    for (size_t i = colon + 3; i < image.size() && std::isdigit(static_cast<unsigned char>(image[i])); ++i) {
+        minor = minor * 10 + (image[i] - '0');
+    }
+    return minor > 0 && minor < 11;
+}
+
 Refusal refusal(std::string reason, int line, std::string unblock) { return {std::move(reason), line, std::move(unblock)}; }
 
 }  // namespace
@@ -253,7 +265,8 @@ Build plan_go(const PlanInput& in) {
         b.builder_edits.push_back({at, at, "ENV CGO_ENABLED=0" + eol_of(src)});
         b.changes.push_back(change(in.tmpl, "go-static-binary", vars, build_ins.first_line, build_ins.last_line));
     }
-    order_manifests(in, b, g->index, pick_manifest(in));
+    // Go modules (and `go mod download`) came with Go 1.11: older toolchains build from GOPATH.
+    if (!go_before_modules(f.base_image)) order_manifests(in, b, g->index, pick_manifest(in));
     return b;
 }
 

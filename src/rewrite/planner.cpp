@@ -112,6 +112,10 @@ Result<Outcome> rewrite(const model::Document& doc, const detect::Context& ctx, 
     out.detection = detect::classify(doc, ctx, signals_of(catalogue));
     if (froms == 0) return refused(out, {{"the file has no FROM instruction", 0, ""}});
     if (froms > 1) return unchanged(out, "already multi-stage: restage does not re-split it");
+    if (!doc.typed()) {
+        return refused(out, {{"BuildKit rejects this file when it builds it: " + doc.typed().error().message, 0,
+                              "fix the Dockerfile, then run restage again"}});
+    }
 
     const auto& det = out.detection;
     if (det.ecosystem == detect::Ecosystem::Unknown) {
