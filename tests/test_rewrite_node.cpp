@@ -655,7 +655,7 @@ TEST_CASE("node: refuses a moving builder tag (node:lts)", "[rewrite][node]") {
 
 TEST_CASE("node: refuses a Node major the catalogue has no runtime for", "[rewrite][node]") {
     const std::string dockerfile =
-        "FROM node:18\n"
+        "FROM node:0.12\n"
         "WORKDIR /app\n"
         "COPY . .\n"
         "RUN npm ci\n"
@@ -666,10 +666,10 @@ TEST_CASE("node: refuses a Node major the catalogue has no runtime for", "[rewri
     CHECK(out.text == dockerfile);
     CHECK(out.refusals.front().line == 1);
     CHECK(out.refusals.front().reason ==
-          "Node 18 (from the builder image node:18): the runtime catalogue has no Node 18 runtime (it has "
-          "20, 22)");
+          "Node 0.12 (from the builder image node:0.12): the runtime catalogue has no Node 0.12 runtime (it has "
+          "4 to 24)");
     CHECK(out.refusals.front().unblock ==
-          "add a Node 18 runtime with --templates DIR (runtimes.yaml, and the variants of node.yaml)");
+          "add a Node 0.12 runtime with --templates DIR (runtimes.yaml, and the variants of node.yaml)");
 }
 
 TEST_CASE("node: refuses Node installed from OS packages", "[rewrite][node]") {

@@ -77,13 +77,17 @@ TEST_CASE("the built-in templates load and validate", "[templates]") {
         CHECK(t->signals.ecosystem == e);
         CHECK(t->source == fs::path("templates/" + std::string(detect::ecosystem_id(e)) + ".yaml"));
         CHECK_FALSE(t->policy.empty());
-        // Every policy name resolves, for every version.
-        for (const auto& name : t->policy) {
-            const RuntimeVariant* v = t->variant(name);
-            REQUIRE(v != nullptr);
-            for (const auto& version : t->versions.empty() ? std::vector<std::string>{""} : t->versions) {
-                CHECK(c.runtime_for(*v, version) != nullptr);
+        // Every policy name resolves, for every version it supports; every version has a runtime.
+        for (const auto& version : t->versions.empty() ? std::vector<std::string>{""} : t->versions) {
+            int found = 0;
+            for (const auto& name : t->policy) {
+                const RuntimeVariant* v = t->variant(name);
+                REQUIRE(v != nullptr);
+                INFO(name << " " << version);
+                CHECK(v->supports(version) == (c.runtime_for(*v, version) != nullptr));
+                found += c.runtime_for(*v, version) != nullptr;
             }
+            CHECK(found > 0);
         }
         // Common rules are reachable from every template.
         CHECK(t->rule("runtime-nonroot") != nullptr);
@@ -148,7 +152,10 @@ TEST_CASE("variants fill ${version} and supply needs", "[templates]") {
     auto r = load_catalogue();
     REQUIRE(r.ok());
     const Template& maven = *r->find(detect::Ecosystem::Maven);
-    CHECK(maven.versions == std::vector<std::string>{"17", "21"});
+    CHECK(maven.versions == std::vector<std::string>{"8", "11", "17", "21", "25"});
+    CHECK(maven.variant("distroless")->versions == std::vector<std::string>{"11", "17", "21"});
+    CHECK(r->runtime_for(*maven.variant("distroless"), "8") == nullptr);
+    CHECK(r->runtime_for(*maven.variant("slim"), "8")->image == "eclipse-temurin:8-jre");
     CHECK(maven.default_version == "17");
     CHECK(maven.variant("distroless")->runtime_id("21") == "distroless-java21");
     CHECK(r->runtime_for(*maven.variant("alpine"), "17")->image == "eclipse-temurin:17-jre-alpine");
@@ -304,8 +311,12 @@ TEST_CASE("template errors: variants, policy, ids", "[templates]") {
     CHECK(e.where.line == 3);
     CHECK(e.where.column == 13);
 
-    e = overlay_error("maven.yaml", "runtime:\n  versions: [\"17\", \"11\"]\n");
-    CHECK(e.message == "variant 'distroless' names unknown runtime 'distroless-java11' (for version 11)");
+    e = overlay_error("maven.yaml", "runtime:\n  versions: [\"17\", \"19\"]\n  variants:\n    distroless: distroless-java${version}\n");
+    CHECK(e.message == "variant 'distroless' names unknown runtime 'distroless-java19' (for version 19)");
+
+    e = overlay_error("maven.yaml", "runtime:\n  versions: [\"17\", \"21\"]\n");
+    CHECK(e.message == "version '11' of variant 'distroless' is not in the runtime's versions");
+    CHECK(e.where.line == 34);
 
     e = overlay_error("go.yaml", "runtime:\n  variants:\n    slim: debian-${version}\n");
     CHECK(e.message == "variant 'slim' uses ${version} but runtime has no 'versions'");

@@ -94,7 +94,8 @@ std::optional<Error> check_output(const model::Document& original, const std::st
         if (!build_only && std::find(after.env_keys.begin(), after.env_keys.end(), key) == after.env_keys.end())
             return broken("ENV " + key + " is missing from the final stage");
     }
-    if (in.options.nonroot && !(b.user && b.user->empty())) {
+    if (in.options.nonroot && enabled(in, "runtime-nonroot") && !(b.user && b.user->empty()) &&
+        root_home_path(before.final_workdir, b.artifacts).empty()) {
         std::string u = after.user_name.substr(0, after.user_name.find(':'));
         if (u.empty() || u == "root" || u == "0") return broken("the final stage runs as root");
     }

@@ -8,6 +8,7 @@
 #include "model/suggest.hpp"
 #include "rewrite/template_raw.hpp"
 #include "rewrite/templates.hpp"
+#include "rewrite/text_util.hpp"
 
 namespace restage::rewrite {
 namespace {
@@ -105,11 +106,6 @@ std::string did_you_mean(std::string_view value, const std::vector<std::string>&
     return s ? " (did you mean '" + *s + "'?)" : std::string();
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
 
 std::vector<std::string> variant_names(const Template& t) {
     std::vector<std::string> out;
@@ -203,7 +199,7 @@ Result<Ok> apply_config(const Config& config, Catalogue& cat) {
             auto it = cat.templates.find(tid);
             if (it == cat.templates.end() || it->second.variant(variant)) continue;
             return config_error(config, key, "'" + variant + "' is not a runtime variant of template '" + tid +
-                                                 "' (variants: " + joined(variant_names(it->second)) + ")");
+                                                 "' (variants: " + joined(variant_names(it->second), ", ") + ")");
         }
     }
     for (const auto& [key, value] : config.images) {

@@ -6,6 +6,7 @@
 #include "rewrite/command.hpp"
 #include "rewrite/eco_java.hpp"
 #include "rewrite/sources.hpp"
+#include "rewrite/text_util.hpp"
 
 namespace restage::rewrite {
 
@@ -53,11 +54,6 @@ bool java_runtime_ok(const RuntimeBase& r, const PlanInput& in) {
     return req.java_path.empty();
 }
 
-std::string joined(const std::vector<std::string>& v, const std::string& sep) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
 
 // The Java release the builder compiles for, and what says so; a Refuse when nothing does.
 std::variant<std::pair<std::string, std::string>, Refuse> java_version(const PlanInput& in, const java::BuildStep* build,
@@ -156,7 +152,7 @@ Build plan_java(const PlanInput& in) {
                                  [&, &v = v](const RuntimeVariant& rv) { return in.catalogue.runtime_for(rv, v) != nullptr; });
     if (!available) {
         return refuse({"Java " + v + " (from " + v_source + "): the runtime catalogue has no Java " + v + " runtime (it has " +
-                           joined(in.tmpl.versions, ", ") + ")",
+                           versions_text(in.tmpl.versions) + ")",
                        f.at(f.from).first_line,
                        "add a Java " + v + " runtime with --templates DIR (runtimes.yaml, and the variants of " + eco + ".yaml)"});
     }

@@ -59,11 +59,6 @@ std::string prepares_build(const StageFacts& f, size_t from, const BuildStep& bu
     return "";
 }
 
-std::string joined(const std::vector<std::string>& v, const std::string& sep = " ") {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
 
 }  // namespace
 
@@ -118,12 +113,12 @@ void order_dependencies(const PlanInput& in, const BuildStep& build, bool module
     if (files.empty()) return;
     std::string_view src = in.doc.bytes();
     std::string eol = eol_of(src);
-    std::string text = "COPY " + flags + joined(files) + " " + dest + eol;
+    std::string text = "COPY " + flags + joined(files, " ") + " " + dest + eol;
     for (const auto& d : dirs) text += "COPY " + flags + d + " " + (here ? d : dest + d) + eol;
 
     // The fetch, run as the build runs the tool, with the build's mounts.
     std::string fetch = m->fetch.substr(m->fetch.find(' '));
-    fetch = joined(build.invoke) + fetch;
+    fetch = joined(build.invoke, " ") + fetch;
     if (build.wrapper && chmods_wrapper(f, *src_copy, build)) fetch = "chmod +x " + build.invoke.back() + " && " + fetch;
     if (!here) fetch = "cd " + build.dir + " && " + fetch;
     const auto& run = f.at(build.index);
@@ -131,7 +126,7 @@ void order_dependencies(const PlanInput& in, const BuildStep& build, bool module
     for (const auto& fl : run.flags) {
         if (fl.rfind("--mount", 0) == 0) mounts += fl + " ";
     }
-    std::map<std::string, std::string> vars = {{"manifests", joined(files) + (dirs.empty() ? "" : " " + joined(dirs, "/ ") + "/")},
+    std::map<std::string, std::string> vars = {{"manifests", joined(files, " ") + (dirs.empty() ? "" : " " + joined(dirs, "/ ") + "/")},
                                                {"fetch", fetch}};
     std::string_view keyword = src.substr(run.range.begin, 3);
     bool mountable = mounts.empty() && in.options.cache_mounts && enabled(in, "cache-mounts") && !m->cache_mount.empty() && root_at(f, build.index) &&

@@ -39,17 +39,7 @@ App gather(const PlanInput& in) {
     return a;
 }
 
-std::string joined(const std::vector<std::string>& v, const std::string& sep) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
 
-// "a", "a and b", "a, b and c".
-std::string listed(const std::vector<std::string>& v) {
-    if (v.size() < 2) return joined(v, "");
-    return joined({v.begin(), v.end() - 1}, ", ") + " and " + v.back();
-}
 
 // Why distroless (no shell, no npm, node as ENTRYPOINT) cannot run the command, or "".
 std::string distroless_blocker(const PlanInput& in, const App& a) {
@@ -106,7 +96,7 @@ std::variant<std::string, Refuse> node_version(const PlanInput& in) {
     if (!available) {
         return Refuse{"Node " + v + " (from the builder image " + f.base_image +
                           "): the runtime catalogue has no Node " + v + " runtime (it has " +
-                          joined(in.tmpl.versions, ", ") + ")",
+                          versions_text(in.tmpl.versions) + ")",
                       line,
                       "add a Node " + v +
                           " runtime with --templates DIR (runtimes.yaml, and the variants of node.yaml)"};

@@ -7,6 +7,7 @@
 #include "rewrite/command.hpp"
 #include "rewrite/eco_node.hpp"
 #include "rewrite/sources.hpp"
+#include "rewrite/text_util.hpp"
 
 namespace restage::rewrite::node {
 
@@ -48,11 +49,6 @@ std::vector<std::string> operands(const std::vector<std::string>& w, size_t from
     return out;
 }
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
 
 struct Walker {
     const PlanInput& in;
@@ -199,7 +195,7 @@ struct Walker {
             l.script = name;
             l.script_text = text;
         }
-        if (!extra.empty()) text += " " + joined(extra);
+        if (!extra.empty()) text += " " + joined(extra, " ");
         for (const char* phase : {"pre", "post"}) {
             auto hook = pkg.scripts.find(phase + name);
             if (hook == pkg.scripts.end() || pm == "pnpm") continue;  // pnpm 7+ runs no pre/post scripts
@@ -313,7 +309,7 @@ Launch launch(const PlanInput& in, const Package& pkg, const std::string& app_di
     } else if (f.cmd) {
         argv.insert(argv.end(), f.cmd->argv.begin(), f.cmd->argv.end());
     }
-    l.shown = joined(argv);
+    l.shown = joined(argv, " ");
     walk.words(argv, 0);
     return l;
 }

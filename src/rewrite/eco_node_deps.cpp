@@ -27,11 +27,6 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
 
 // The install a command's words make, or nullopt: npm install|i|ci, yarn [install], pnpm install|i.
 std::optional<Install> as_install(const std::vector<std::string>& words) {
@@ -56,7 +51,7 @@ std::optional<Install> as_install(const std::vector<std::string>& words) {
         verb = true;
     }
     if (!verb && pm != "yarn") return std::nullopt;  // bare `yarn` installs
-    in.text = joined(words);
+    in.text = joined(words, " ");
     return in;
 }
 
@@ -83,7 +78,7 @@ std::string manifest_dest(std::string dest) {
 size_t pnpm_installed_at(const StageFacts& f) {
     for (const auto& s : f.steps) {
         for (const auto& words : run_commands(f.at(s.index))) {
-            std::string line = joined(words);
+            std::string line = joined(words, " ");
             if (line.rfind("corepack", 0) == 0 ||
                 (line.find("-g") != std::string::npos && line.find("pnpm") != std::string::npos))
                 return s.index;
@@ -224,7 +219,7 @@ void install_first(const PlanInput& in, const Install& install, const Package& p
     for (const auto& flag : install.flags) {
         if (!contains(fetch, flag) || flag[0] != '-') fetch.push_back(flag);
     }
-    std::string fetch_text = joined(fetch);
+    std::string fetch_text = joined(fetch, " ");
     std::string run = fetch_text;
     bool mount = in.options.cache_mounts && enabled(in, "cache-mounts") && !m->cache_mount.empty();
     if (mount) run = "--mount=type=cache,target=" + m->cache_mount + " " + run;
@@ -235,7 +230,7 @@ void install_first(const PlanInput& in, const Install& install, const Package& p
     for (const auto& fl : copy.flags) flags += fl + " ";
     size_t at = comments_above(source, line_begin(source, copy.range.begin));
     b.builder_edits.push_back(
-        {at, at, "COPY " + flags + joined(files) + " " + manifest_dest(dest) + eol + "RUN " + run + eol});
+        {at, at, "COPY " + flags + joined(files, " ") + " " + manifest_dest(dest) + eol + "RUN " + run + eol});
     if (install.alone) {
         b.drop_from_builder.push_back(install.index);
     } else {
@@ -260,7 +255,7 @@ void install_first(const PlanInput& in, const Install& install, const Package& p
         b.builder_edits.push_back({p, q, ""});
     }
     std::map<std::string, std::string> vars = {
-        {"manifests", joined(files)}, {"fetch", fetch_text}, {"targets", m->cache_mount}};
+        {"manifests", joined(files, " ")}, {"fetch", fetch_text}, {"targets", m->cache_mount}};
     b.changes.push_back(change(in.tmpl, "deps-before-sources", vars, copy.first_line, copy.last_line));
     if (mount) b.changes.push_back(change(in.tmpl, "cache-mounts", vars, copy.first_line, copy.last_line));
 }

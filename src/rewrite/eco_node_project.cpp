@@ -124,11 +124,15 @@ std::string node_major(const std::string& image, bool& node_image) {
     if (!node_image) return "";
     size_t n = 0;
     while (n < tag.size() && std::isdigit(static_cast<unsigned char>(tag[n]))) ++n;
+    if (tag.substr(0, n) == "0" && n + 1 < tag.size() && tag[n] == '.') {  // 0.10, 0.12: before io.js merged
+        ++n;
+        while (n < tag.size() && std::isdigit(static_cast<unsigned char>(tag[n]))) ++n;
+    }
     if (n > 0) return tag.substr(0, n);
     // The release code names of the LTS lines.
     static const std::map<std::string, std::string> kNames = {
         {"argon", "4"},    {"boron", "6"},    {"carbon", "8"},    {"dubnium", "10"}, {"erbium", "12"},
-        {"fermium", "14"}, {"gallium", "16"}, {"hydrogen", "18"}, {"iron", "20"},    {"jod", "22"}};
+        {"fermium", "14"}, {"gallium", "16"}, {"hydrogen", "18"}, {"iron", "20"},    {"jod", "22"},     {"krypton", "24"}};
     auto it = kNames.find(tag.substr(0, tag.find('-')));
     return it == kNames.end() ? "" : it->second;
 }

@@ -5,6 +5,7 @@
 
 #include "rewrite/eco_node.hpp"
 #include "rewrite/sources.hpp"
+#include "rewrite/text_util.hpp"
 
 namespace restage::rewrite::node {
 
@@ -21,11 +22,6 @@ std::vector<std::string> operands(const std::vector<std::string>& w, size_t from
     return out;
 }
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
 
 }  // namespace
 
@@ -76,7 +72,7 @@ std::string global_install_of(const StageFacts& f, const std::string& bin) {
             if (!((w[0] == "npm" || w[0] == "pnpm") && global) && !yarn_global) continue;
             for (const auto& spec : operands(w, yarn_global ? 3 : 2)) {
                 std::string name = spec.substr(0, spec.find('@', 1));
-                if (name == package_of_bin(bin) || base_name(name) == bin) return joined(w);
+                if (name == package_of_bin(bin) || base_name(name) == bin) return joined(w, " ");
             }
         }
     }

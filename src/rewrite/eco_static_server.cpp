@@ -6,6 +6,7 @@
 #include <set>
 
 #include "rewrite/eco_static.hpp"
+#include "rewrite/text_util.hpp"
 
 namespace restage::rewrite::site {
 
@@ -13,11 +14,6 @@ namespace {
 
 std::string base_name(const std::string& w) { return w.substr(w.rfind('/') + 1); }
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
 
 struct Args {
     std::map<std::string, std::string> opts;
@@ -115,7 +111,7 @@ Seen classify(const std::vector<std::string>& w) {
         return is(Kind::Build, tool);
     }
     if (prog == "node" || prog == "nodemon" || prog == "pm2" || prog == "pm2-runtime" || prog == "ts-node")
-        return is(Kind::Node, joined(w));
+        return is(Kind::Node, joined(w, " "));
     return {};
 }
 
@@ -218,7 +214,7 @@ std::variant<Server, Refuse> find_server(const PlanInput& in, const node::Launch
             case Kind::None:
                 continue;
             case Kind::Build:
-                return Refuse{"the command builds the site when the container starts (`" + joined(w) +
+                return Refuse{"the command builds the site when the container starts (`" + joined(w, " ") +
                                   "`): there is no build in the image to separate from serving",
                               line, unblock};
             case Kind::Dev:
@@ -237,7 +233,7 @@ std::variant<Server, Refuse> find_server(const PlanInput& in, const node::Launch
         }
         Server s;
         s.tool = seen.tool;
-        s.shown = joined(w);
+        s.shown = joined(w, " ");
         bool generator = s.tool == "jekyll serve" || s.tool == "hugo server";
         if (generator && (!built || built->tool != s.tool.substr(0, s.tool.find(' '))))
             return Refuse{"`" + s.shown +
@@ -251,7 +247,7 @@ std::variant<Server, Refuse> find_server(const PlanInput& in, const node::Launch
         for (const auto& flag : s.flags) {
             if (std::find(built->argv.begin(), built->argv.end(), flag) == built->argv.end())
                 return Refuse{"`" + s.shown + "` renders with " + flag + ", which the build in the image (`" +
-                                  joined(built->argv) + "`) does not: the pages would differ",
+                                  joined(built->argv, " ") + "`) does not: the pages would differ",
                               line, "build with the same flags, then run restage again"};
         }
         return s;

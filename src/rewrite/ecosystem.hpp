@@ -37,6 +37,10 @@ struct ArtifactCopy {
     std::string to;     ///< absolute path in the runtime image
 };
 
+/// The first of the final WORKDIR and the artifacts' destinations in root's home, which only
+/// root may enter (mode 700), or "": the final stage cannot run as another user then.
+std::string root_home_path(const std::string& workdir, const std::vector<ArtifactCopy>& artifacts);
+
 /// What a planner decides; the common planner turns it into edits and the runtime stage.
 struct Build {
     std::string runtime;                   ///< chosen catalogue runtime id

@@ -51,7 +51,7 @@ std::string choose_runtime(const PlanInput& in, const std::string& version, cons
             if (explicit_choice) why = "the " + in.tmpl.id + " template has no '" + order[i] + "' runtime";
             continue;
         }
-        const RuntimeBase* r = in.catalogue.runtime(v->runtime_id(version));
+        const RuntimeBase* r = in.catalogue.runtime_for(*v, version);
         if (r != nullptr && !need.empty() && !r->has(need)) {
             auto alt = v->needs.find(need);
             r = alt == v->needs.end() ? nullptr : in.catalogue.runtime(fill_version(alt->second, version));

@@ -58,12 +58,6 @@ Needs needs_of(const StageFacts& f) {
     return n;
 }
 
-// ENV the official builder images set that Dockerfiles refer to.
-std::vector<std::string> builder_image_env(detect::Ecosystem e) {
-    if (e == detect::Ecosystem::Go) return {"GOPATH=/go"};
-    return {};
-}
-
 Outcome unchanged(Outcome out, std::string note) {
     out.status = Outcome::Status::Unchanged;
     out.notes.push_back(std::move(note));
@@ -137,7 +131,7 @@ Result<Outcome> rewrite(const model::Document& doc, const detect::Context& ctx, 
                               "add one with --templates DIR"}});
     }
 
-    StageFacts facts = analyse(doc, builder_image_env(det.ecosystem));
+    StageFacts facts = analyse(doc);
     Needs needs = needs_of(facts);
     const Rule* exec_rule = tmpl->rule("cmd-exec-form");
     if (exec_rule != nullptr && !exec_rule->enabled) {

@@ -86,6 +86,15 @@ std::string debug_image(const RuntimeBase& base, const std::string& image) {
 
 }  // namespace
 
+std::string root_home_path(const std::string& workdir, const std::vector<ArtifactCopy>& artifacts) {
+    auto in_root_home = [](const std::string& p) { return p == "/root" || p.rfind("/root/", 0) == 0; };
+    if (in_root_home(workdir)) return workdir;
+    for (const auto& a : artifacts) {
+        if (in_root_home(a.to)) return a.to;
+    }
+    return "";
+}
+
 std::string builder_name(const PlanInput& in) {
     const auto& from = in.facts.at(in.facts.from);
     if (from.args.size() == 3) return model::bk::to_lower(from.args[2]);
@@ -187,7 +196,8 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
         if (used) lines.push_back(std::string(src.substr(i.range.begin, i.line.end - i.range.begin)));
     }
     for (const auto& e : env_blocks) lines.push_back(e);
-    if (f.has_workdir) lines.push_back("WORKDIR " + f.final_workdir);
+    // The builder image's own WORKDIR (gradle: /home/gradle) is where relative paths point.
+    if (f.has_workdir || f.final_workdir != "/") lines.push_back("WORKDIR " + f.final_workdir);
     for (const auto& a : b.artifacts) lines.push_back("COPY --from=" + stage + " " + a.from + " " + a.to);
     if (!in.needs.packages.empty() && enabled(in, "keep-runtime-packages")) {
         lines.push_back(package_install(*base, in.needs.packages));
@@ -203,6 +213,11 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
     std::string user;
     std::string original_user = f.user ? f.user_name : "";
     bool nonroot = in.options.nonroot && enabled(in, "runtime-nonroot");
+    if (std::string dir = root_home_path(f.final_workdir, b.artifacts); nonroot && !dir.empty()) {
+        nonroot = false;
+        vars["path"] = dir;
+        out.changes.push_back(change(in.tmpl, "root-home-kept", vars));
+    }
     if (!nonroot) {
         if (moved_user) user = "";  // moved verbatim below
     } else if (b.user) {

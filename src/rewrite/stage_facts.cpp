@@ -5,6 +5,7 @@
 
 #include "model/bk_text.hpp"
 #include "model/shell_lex.hpp"
+#include "rewrite/image_defaults.hpp"
 
 namespace restage::rewrite {
 
@@ -91,7 +92,7 @@ std::optional<std::string> StageFacts::variable(const std::string& name) const {
     return std::nullopt;
 }
 
-StageFacts analyse(const model::Document& doc, const std::vector<std::string>& image_env) {
+StageFacts analyse(const model::Document& doc) {
     StageFacts f;
     f.doc = &doc;
     const auto& ins = doc.instructions();
@@ -112,8 +113,10 @@ StageFacts analyse(const model::Document& doc, const std::vector<std::string>& i
     f.base_image = ins.empty() || ins[f.from].args.empty() ? "" : expand(ins[f.from].args[0], global, esc);
 
     std::vector<std::string>& env = f.env_entries;
-    env = image_env;
-    std::string workdir = "/";
+    ImageDefaults defaults = image_defaults(f.base_image);
+    env = defaults.env;
+    std::string workdir = defaults.workdir;
+    f.image_workdir = defaults.workdir;
     for (size_t i = f.from + 1; i < ins.size(); ++i) {
         const auto& in = ins[i];
         Step step{i, role_of(in.kind), workdir, ""};

@@ -36,6 +36,7 @@ struct StageFacts {
     std::vector<Step> steps;         ///< the instructions after FROM, in order
     std::string final_workdir = "/"; ///< the working directory at the end
     bool has_workdir = false;        ///< the stage sets one
+    std::string image_workdir = "/"; ///< the base image's own WORKDIR
     std::optional<Command> cmd;
     std::optional<Command> entrypoint;
     std::optional<size_t> user;      ///< the last USER
@@ -53,9 +54,9 @@ struct StageFacts {
 /// Analyses the last stage of `doc`. Roles: CMD, ENTRYPOINT, EXPOSE, USER, HEALTHCHECK,
 /// VOLUME, STOPSIGNAL, LABEL, MAINTAINER are runtime; WORKDIR, ENV, ARG, SHELL are both;
 /// RUN, COPY, ADD and ONBUILD are build.
-/// `image_env` holds the builder image's own ENV (e.g. GOPATH=/go), which the Dockerfile's
-/// variables may refer to.
-StageFacts analyse(const model::Document& doc, const std::vector<std::string>& image_env = {});
+/// The base image's own ENV and WORKDIR (image_defaults: golang's GOPATH=/go and /go) are in
+/// force before the first instruction.
+StageFacts analyse(const model::Document& doc);
 
 /// Expands $VAR references in `word` with `env` entries (KEY=VALUE); unset ones stay as written.
 std::string expand(const std::string& word, const std::vector<std::string>& env, char escape);

@@ -78,6 +78,10 @@ bool RuntimeBase::has(std::string_view what) const {
     return std::find(provides.begin(), provides.end(), what) != provides.end();
 }
 
+bool RuntimeVariant::supports(std::string_view version) const {
+    return versions.empty() || std::find(versions.begin(), versions.end(), version) != versions.end();
+}
+
 std::string RuntimeVariant::runtime_id(std::string_view version) const {
     return expand_reason(runtime, {{"version", std::string(version)}});
 }
@@ -117,7 +121,7 @@ const Rule* Catalogue::rule(std::string_view id) const {
 }
 
 const RuntimeBase* Catalogue::runtime_for(const RuntimeVariant& variant, std::string_view version) const {
-    return runtime(variant.runtime_id(version));
+    return variant.supports(version) ? runtime(variant.runtime_id(version)) : nullptr;
 }
 
 std::optional<double> Catalogue::image_size(std::string_view image) const {

@@ -120,20 +120,28 @@ void read_variants(const Node& variants, Template& t, Seen& seen) {
         v.name = name;
         const Node* runtime_node = &value;
         if (value.kind == Node::Kind::Map) {
-            MapReader vr(value, what, {"runtime", "needs"});
+            MapReader vr(value, what, {"runtime", "needs", "versions"});
             v.runtime = vr.required_str("runtime");
             runtime_node = &vr.required("runtime");
+            v.versions = vr.strings("versions");
+            for (std::size_t k = 0; k < v.versions.size(); ++k) {
+                if (std::find(t.versions.begin(), t.versions.end(), v.versions[k]) == t.versions.end())
+                    raw::fail(vr.list("versions")[k], "version '" + v.versions[k] + "' of " + what +
+                                                          " is not in the runtime's versions");
+            }
             for (const auto& [need, id] : vr.map("needs")) {
                 const std::string need_what = "need '" + need + "' of " + what;
                 v.needs[need] = raw::scalar_of(id, need_what);
                 check_runtime_ref(id, v.needs[need], need_what, t);
-                seen.runtime_refs.push_back(RuntimeRef{need_what, v.needs[need], t.versions, loc(id)});
+                seen.runtime_refs.push_back(
+                    RuntimeRef{need_what, v.needs[need], v.versions.empty() ? t.versions : v.versions, loc(id)});
             }
         } else {
             v.runtime = raw::scalar_of(value, what);
         }
         check_runtime_ref(*runtime_node, v.runtime, what, t);
-        seen.runtime_refs.push_back(RuntimeRef{what, v.runtime, t.versions, loc(*runtime_node)});
+        seen.runtime_refs.push_back(
+            RuntimeRef{what, v.runtime, v.versions.empty() ? t.versions : v.versions, loc(*runtime_node)});
         t.variants.push_back(std::move(v));
     }
     if (t.variants.empty()) raw::fail(variants, "runtime of template '" + t.id + "' has no variants");

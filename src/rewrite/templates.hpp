@@ -84,7 +84,11 @@ struct RuntimeVariant {
     /// When the artifact needs something `runtime` lacks (a need such as "glibc" for a cgo
     /// binary), the runtime id that has it, e.g. {"glibc": "distroless-base"}. May use ${version}.
     std::map<std::string, std::string> needs;
+    /// The versions this variant exists for (distroless has Node 18 and later only); empty: all
+    /// of the template's `versions`.
+    std::vector<std::string> versions;
 
+    bool supports(std::string_view version) const;
     /// The runtime id for `version` (fills ${version}).
     std::string runtime_id(std::string_view version = {}) const;
 };

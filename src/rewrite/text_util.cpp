@@ -41,4 +41,27 @@ std::string with_eol(std::string text, const std::string& eol) {
     return text;
 }
 
+std::string joined(const std::vector<std::string>& words, std::string_view sep) {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += sep;
+        out += w;
+    }
+    return out;
+}
+
+std::string listed(const std::vector<std::string>& words) {
+    if (words.size() < 2) return joined(words, "");
+    return joined({words.begin(), words.end() - 1}, ", ") + " and " + words.back();
+}
+
+std::string versions_text(const std::vector<std::string>& versions) {
+    bool run = versions.size() > 2;
+    for (std::size_t i = 0; run && i < versions.size(); ++i) {
+        run = !versions[i].empty() && versions[i].find_first_not_of("0123456789") == std::string::npos &&
+              versions[i].size() < 6 && (i == 0 || std::stoi(versions[i]) == std::stoi(versions[i - 1]) + 1);
+    }
+    return run ? versions.front() + " to " + versions.back() : joined(versions, ", ");
+}
+
 }  // namespace restage::rewrite

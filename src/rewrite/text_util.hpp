@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace restage::rewrite {
 
@@ -16,6 +17,12 @@ std::string eol_of(std::string_view src);
 std::string with_eol(std::string text, const std::string& eol);
 /// Whether the line starting at `begin` is blank (white space only, or the end of the file).
 bool blank_line_at(std::string_view src, size_t begin);
+/// The words with `sep` between them.
+std::string joined(const std::vector<std::string>& words, std::string_view sep);
+/// "a", "a and b", "a, b and c".
+std::string listed(const std::vector<std::string>& words);
+/// A template's versions for a message: "4 to 24" for a run of consecutive numbers, else "8, 11, 17".
+std::string versions_text(const std::vector<std::string>& versions);
 /// The offset after the line starting at `begin` (its newline included).
 size_t next_line(std::string_view src, size_t begin);
 

@@ -1,0 +1,1 @@
+var express = require('express');
