@@ -443,17 +443,51 @@ TEST_CASE("java: files the application reads from its working directory ship too
     CHECK(find_change(out, "maven-runtime-files") != nullptr);
 }
 
-TEST_CASE("java: a WAR on an app server that builds nothing is left as it is", "[rewrite][java]") {
+TEST_CASE("java: a jar or WAR built outside the Dockerfile is built in a builder stage", "[rewrite][java]") {
     const std::string dockerfile = "FROM tomcat:10.1-jdk17\n"
-                                   "COPY target/demo.war /usr/local/tomcat/webapps/ROOT.war\n"
+                                   "COPY target/*.war /usr/local/tomcat/webapps/ROOT.war\n"
                                    "EXPOSE 8080\n"
                                    "CMD [\"catalina.sh\", \"run\"]\n";
-    auto out = rewrite_text(dockerfile, kMaven);
-    INFO(explain(out));
-    REQUIRE(out.status == Outcome::Status::Unchanged);
-    CHECK(out.text == dockerfile);
-    REQUIRE(!out.notes.empty());
-    CHECK(out.notes[0].rfind("nothing is built", 0) == 0);
+    SECTION("pom.xml in the context: Maven builds it in front of the original") {
+        auto out = rewrite_text(dockerfile, kMavenWrapper);
+        INFO(explain(out));
+        REQUIRE(out.status == Outcome::Status::Rewritten);
+        CHECK(out.text ==
+              "FROM maven:3.9-eclipse-temurin-17 AS build\n"
+              "WORKDIR /src\n"
+              "COPY .mvn/ ./.mvn/\n"
+              "COPY pom.xml mvnw ./\n"
+              "RUN ./mvnw -B dependency:go-offline\n"
+              "COPY . .\n"
+              "RUN ./mvnw -B package -DskipTests\n"
+              "\n"
+              "FROM tomcat:10.1-jdk17\n"
+              "COPY --from=build /src/target/*.war /usr/local/tomcat/webapps/ROOT.war\n"
+              "EXPOSE 8080\n"
+              "CMD [\"catalina.sh\", \"run\"]\n");
+        const auto* c = find_change(out, "maven-build-in-image");
+        REQUIRE(c != nullptr);
+        CHECK(c->first_line == 2);
+        CHECK(c->reason ==
+              "Line 2 copied target/*.war, built outside the Dockerfile; a builder stage on "
+              "maven:3.9-eclipse-temurin-17 now builds it with `./mvnw -B package -DskipTests` (Java 17, as "
+              "pom.xml (java.version) says), and the final stage on tomcat:10.1-jdk17 copies it from there");
+    }
+    SECTION("a file name the project does not build is refused") {
+        std::string named = dockerfile;
+        named.replace(named.find("*.war"), 5, "demo.war");
+        auto r = refused(named, kMaven);
+        CHECK(r.refusals[0].reason == "line 2 copies demo.war, but pom.xml builds demo-0.0.1-SNAPSHOT.jar");
+        CHECK(r.refusals[0].line == 2);
+    }
+    SECTION("without pom.xml nothing is built, so nothing changes") {
+        auto out = rewrite_text(dockerfile, {{"README.md", "demo\n"}});
+        INFO(explain(out));
+        REQUIRE(out.status == Outcome::Status::Unchanged);
+        CHECK(out.text == dockerfile);
+        REQUIRE(!out.notes.empty());
+        CHECK(out.notes[0].rfind("nothing is built", 0) == 0);
+    }
 }
 
 TEST_CASE("java: refusals say why and what unblocks them", "[rewrite][java]") {

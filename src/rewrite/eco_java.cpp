@@ -78,6 +78,12 @@ void without_build(const PlanInput& in, Build& b) {
     const auto& f = in.facts;
     bool gradle = in.detection.ecosystem == detect::Ecosystem::Gradle;
     std::string prog = java::base_name(java::program(in));
+    auto prebuilt = java::plan_prebuilt(in, b);
+    if (auto* r = std::get_if<Refuse>(&prebuilt)) {
+        b.refusals.push_back({r->reason, r->line, r->unblock});
+        return;
+    }
+    if (std::get<bool>(prebuilt)) return;
     if (prog == "mvn" || prog == "mvnw" || prog == "gradle" || prog == "gradlew") {
         b.refusals.push_back({"the image runs `" + prog + "` at start: it builds when the container starts, so the final image needs the build tool",
                               f.at(f.entrypoint ? f.entrypoint->index : f.cmd->index).first_line,

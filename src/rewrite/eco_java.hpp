@@ -109,6 +109,11 @@ struct RunPlan {
 /// `build` may be null when --artifact names the output of a hidden build.
 std::variant<RunPlan, Refuse> plan_run(const PlanInput& in, const BuildStep* build);
 
+/// For a Dockerfile that runs no build but copies what Maven or Gradle writes (target/*.jar,
+/// build/libs/*.jar) from the context: a builder stage that builds it, in front of the original.
+/// false when that does not apply (no such COPY, or no build file in the context).
+std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b);
+
 /// Sets up "dependency manifests first" for the build, or says why it stays as it is (`in_place`).
 void order_dependencies(const PlanInput& in, const BuildStep& build, bool modules, const std::string& modules_why,
                         Build& b, std::string& in_place);

@@ -57,6 +57,9 @@ struct Build {
     std::vector<Change> changes;
     std::vector<Refusal> refusals;
     std::vector<std::string> notes;        ///< non-empty without refusals: nothing to do, and why
+    /// A whole builder stage to put in front of the original, which stays the final stage with
+    /// builder_edits applied (Java images that copied a jar built outside the Dockerfile).
+    std::optional<std::string> prepended_builder;
 };
 
 /// A planner for one ecosystem.

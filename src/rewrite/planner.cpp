@@ -6,6 +6,7 @@
 
 #include "rewrite/checks.hpp"
 #include "rewrite/command.hpp"
+#include "rewrite/edits.hpp"
 #include "rewrite/ecosystem.hpp"
 #include "rewrite/runtime_stage.hpp"
 #include "rewrite/text_util.hpp"
@@ -145,14 +146,25 @@ Result<Outcome> rewrite(const model::Document& doc, const detect::Context& ctx, 
         return unchanged(out, b.notes.front());
     }
 
-    auto assembled = assemble(in, b);
-    if (!assembled) return assembled.error();
-    out.text = std::move(assembled->text);
-    out.changes = std::move(assembled->changes);
-    out.builder_image = facts.base_image;
-    out.runtime_image = runtime_image(in, b.runtime);
-    if (const auto* r = catalogue.runtime(b.runtime)) out.size_after_mb = r->size_mb;
     out.size_before_mb = catalogue.image_size(facts.base_image).value_or(0);
+    if (b.prepended_builder) {
+        // The original stays the final stage; the build it needed comes first.
+        auto final_stage = apply_edits(doc.bytes(), b.builder_edits);
+        if (!final_stage) return final_stage.error();
+        out.text = *b.prepended_builder + *final_stage;
+        out.changes = b.changes;
+        out.builder_image = facts.base_image;
+        out.runtime_image = facts.base_image;
+        out.size_after_mb = out.size_before_mb;
+    } else {
+        auto assembled = assemble(in, b);
+        if (!assembled) return assembled.error();
+        out.text = std::move(assembled->text);
+        out.changes = std::move(assembled->changes);
+        out.builder_image = facts.base_image;
+        out.runtime_image = runtime_image(in, b.runtime);
+        if (const auto* r = catalogue.runtime(b.runtime)) out.size_after_mb = r->size_mb;
+    }
 
     if (auto bad = check_output(doc, out.text, b, in)) return *bad;
     out.status = Outcome::Status::Rewritten;

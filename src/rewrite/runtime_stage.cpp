@@ -95,6 +95,22 @@ std::string root_home_path(const std::string& workdir, const std::vector<Artifac
     return "";
 }
 
+std::string manifest_copies(const std::vector<std::string>& present, const std::string& dest, const std::string& eol) {
+    std::string files, dirs;
+    size_t nfiles = 0;
+    for (const auto& p : present) {
+        if (p.back() == '/') {
+            dirs += "COPY " + p + " " + (dest.back() == '/' ? dest : dest + "/") + p + eol;
+        } else {
+            files += p + " ";
+            ++nfiles;
+        }
+    }
+    std::string to = dest;
+    if (nfiles > 1 && to.back() != '/') to += "/";
+    return dirs + (nfiles == 0 ? "" : "COPY " + files + to + eol);
+}
+
 std::string builder_name(const PlanInput& in) {
     const auto& from = in.facts.at(in.facts.from);
     if (from.args.size() == 3) return model::bk::to_lower(from.args[2]);
@@ -126,17 +142,14 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
         for (const auto& file : b.manifest->files) {
             if (in.ctx.exists(file)) present.push_back(file);
         }
-        if (present.size() > 1 && dest.back() != '/') dest += "/";
         std::string fetch = b.manifest->fetch;
         if (in.options.cache_mounts && !b.manifest->cache_mount.empty()) {
             fetch = "--mount=type=cache,target=" + b.manifest->cache_mount + " " + fetch;
         }
-        std::string files;
-        for (const auto& p : present) files += p + " ";
+        if (dest.back() != '/' && present.size() > 1) dest += "/";
         size_t at = comments_above(src, line_begin(src, copy.range.begin));
-        edits.push_back({at, at, "COPY " + files + dest + eol + "RUN " + fetch + eol});
-        std::string manifest_list = files.substr(0, files.empty() ? 0 : files.size() - 1);
-        vars["manifests"] = manifest_list;
+        edits.push_back({at, at, manifest_copies(present, dest, eol) + "RUN " + fetch + eol});
+        vars["manifests"] = joined(present, " ");
         vars["fetch"] = b.manifest->fetch;
         vars["targets"] = b.manifest->cache_mount;
         out.changes.push_back(change(in.tmpl, "deps-before-sources", vars, copy.first_line, copy.last_line));

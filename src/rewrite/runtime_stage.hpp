@@ -20,6 +20,10 @@ struct Assembled {
 /// USER, ENTRYPOINT and CMD (exec form where the base has no shell).
 Result<Assembled> assemble(const PlanInput& in, const Build& b);
 
+/// COPY lines for dependency manifests into `dest` (ending in '/'): the files in one COPY, each
+/// folder ("gradle/") in its own, so it keeps its name.
+std::string manifest_copies(const std::vector<std::string>& present, const std::string& dest, const std::string& eol);
+
 /// The builder stage's name: the FROM's own, or the template's.
 std::string builder_name(const PlanInput& in);
 

@@ -90,13 +90,20 @@ Artifact read_artifact(const Node& n) {
 }
 
 void read_build(const Node& n, Template& t) {
-    MapReader r(n, "build", {"stage_name", "manifests", "build_only_env", "cache_mounts", "artifacts"});
+    MapReader r(n, "build", {"stage_name", "manifests", "build_only_env", "cache_mounts", "artifacts", "prebuilt"});
     t.stage_name = r.str("stage_name", "build");
     require_kebab(r.get("stage_name") ? *r.get("stage_name") : n, "stage_name", t.stage_name);
     for (const Node& m : r.list("manifests")) t.manifests.push_back(read_manifest(m));
     t.build_only_env = r.strings("build_only_env");
     t.build_cache_mounts = r.strings("cache_mounts");
     for (const Node& a : r.list("artifacts")) t.artifacts.push_back(read_artifact(a));
+    if (const Node* p = r.get("prebuilt")) {
+        MapReader pr(*p, "prebuilt", {"image", "build", "wrapper_build"});
+        t.prebuilt_image = pr.required_str("image");
+        check_variables(pr.required("image"), t.prebuilt_image, {"version"}, "image of prebuilt", "'version'");
+        t.prebuilt_build = pr.required_str("build");
+        t.prebuilt_wrapper_build = pr.str("wrapper_build", t.prebuilt_build);
+    }
 }
 
 // A variant's runtime id: ${version} only, and only when the template lists versions.

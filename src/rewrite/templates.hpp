@@ -103,6 +103,11 @@ struct Template {
     std::vector<std::string> build_only_env;  ///< ENV names that stay in the builder
     std::vector<std::string> build_cache_mounts;  ///< cache targets for the build RUN (go: /root/.cache/go-build)
     std::vector<Artifact> artifacts;
+    /// When the Dockerfile copies what the build wrote outside it (Java: target/*.jar): the
+    /// builder stage's image (${version}) and its build commands, plain and with the wrapper.
+    std::string prebuilt_image;
+    std::string prebuilt_build;
+    std::string prebuilt_wrapper_build;
     std::vector<std::string> policy;          ///< runtime variant names, most preferred first
     std::vector<RuntimeVariant> variants;
     std::vector<std::string> versions;        ///< values of ${version} every variant supports ("17", "21")

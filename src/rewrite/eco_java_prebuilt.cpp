@@ -1,0 +1,183 @@
+// A Dockerfile that copies what Maven or Gradle wrote outside it (target/*.jar, build/libs/app.jar):
+// the build moves into a builder stage in front of it, and the original becomes the final stage,
+// copying the same files from that stage.
+#include <algorithm>
+#include <regex>
+
+#include "rewrite/eco_java.hpp"
+#include "rewrite/runtime_stage.hpp"
+#include "rewrite/text_util.hpp"
+
+namespace restage::rewrite::java {
+
+using model::Kind;
+
+namespace {
+
+constexpr const char* kWorkdir = "/src";
+
+// Whether a context path (as written in COPY, variables expanded) is what the build writes:
+// jars and wars in target/ (and Quarkus's target/quarkus-app/), or in build/libs/.
+bool build_output(const std::string& path, bool gradle) {
+    static const std::regex maven(R"(target/[^/]*\.(jar|war)|target/quarkus-app(/.*)?)");
+    static const std::regex gradle_libs(R"(build/libs/[^/]*\.(jar|war))");
+    return std::regex_match(path, gradle ? gradle_libs : maven);
+}
+
+std::string clean(std::string p) {
+    while (p.rfind("./", 0) == 0) p.erase(0, 2);
+    return p;
+}
+
+// The shell-form instruction again, with --from, the builder's path for each source, and its flags.
+std::string from_builder(const model::Instruction& i, const std::string& stage) {
+    std::string out = i.kind == Kind::Copy ? std::string(i.keyword) : "COPY";  // ADD has no --from
+    out += " --from=" + stage;
+    for (const auto& flag : i.flags) out += " " + flag;
+    for (size_t k = 0; k + 1 < i.args.size(); ++k) out += " " + join_path(kWorkdir, clean(i.args[k]));
+    return out + " " + i.args.back();
+}
+
+// On a base of the runtime catalogue (eclipse-temurin:17-jre), a stage without USER gets the
+// catalogue's non-root user before its command, as a split stage would.
+void add_user(const PlanInput& in, Build& b, const std::string& eol) {
+    const auto& f = in.facts;
+    if (f.user || !in.options.nonroot || !enabled(in, "runtime-nonroot")) return;
+    const RuntimeBase* base = nullptr;
+    for (const auto& [id, r] : in.catalogue.runtimes) {
+        if (r.image == f.base_image) base = &r;
+    }
+    if (base == nullptr || (base->user.empty() && base->add_user.empty())) return;
+    std::optional<size_t> command;
+    for (const auto& c : {f.cmd, f.entrypoint}) {
+        if (c && (!command || c->index < *command)) command = c->index;
+    }
+    if (!command || !root_home_path(f.final_workdir, {}).empty()) return;
+    std::string user = base->user, text;
+    if (user.empty()) {
+        user = base->new_user.empty() ? "app" : base->new_user;
+        text = "RUN " + expand_reason(base->add_user, {{"user", user}, {"uid", std::to_string(base->uid)}}) + eol;
+    }
+    text += "USER " + user + eol;
+    std::string_view src = in.doc.bytes();
+    size_t at = comments_above(src, line_begin(src, f.at(*command).range.begin));
+    b.builder_edits.push_back({at, at, text});
+    b.user = user;
+    b.changes.push_back(change(in.tmpl, "runtime-nonroot", {{"user", user}, {"uid", std::to_string(base->uid)}, {"previous_user", "root"}}));
+}
+
+}  // namespace
+
+std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
+    const auto& f = in.facts;
+    bool gradle = in.detection.ecosystem == detect::Ecosystem::Gradle;
+    const std::string tool = gradle ? "Gradle" : "Maven";
+    bool build_file = gradle ? in.ctx.exists("build.gradle") || in.ctx.exists("build.gradle.kts") : in.ctx.exists("pom.xml");
+    const std::string out_dir = gradle ? "build/" : "target/";
+
+    std::vector<size_t> copies;
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        if ((i.kind != Kind::Copy && i.kind != Kind::Add) || i.args.size() < 2 || !i.heredocs.empty()) continue;
+        bool from_stage = false;
+        for (const auto& flag : i.flags) from_stage = from_stage || flag.rfind("--from=", 0) == 0;
+        if (from_stage) continue;
+        size_t outputs = 0;
+        std::string other;
+        for (size_t k = 0; k + 1 < i.args.size(); ++k) {
+            std::string src = clean(expand(i.args[k], f.env_entries, in.doc.escape()));
+            if (src.rfind(out_dir, 0) != 0) continue;
+            if (build_output(src, gradle)) ++outputs;
+            else if (other.empty()) other = src;
+        }
+        if (!other.empty()) {
+            if (!build_file) return false;
+            return Refuse{"line " + std::to_string(i.first_line) + " copies " + other + ", which `" +
+                              (gradle ? "gradle build" : "mvn package") + "` does not write by itself",
+                          i.first_line, "build it in a RUN step of the Dockerfile, then run restage again"};
+        }
+        if (outputs == 0) continue;
+        if (outputs + 1 != i.args.size()) {
+            return Refuse{"line " + std::to_string(i.first_line) + " copies build output and context files together",
+                          i.first_line, "copy the build output in a COPY of its own"};
+        }
+        copies.push_back(s.index);
+    }
+    if (copies.empty() || !build_file) return false;
+
+    Project project = gradle ? read_gradle(in.ctx, "", kWorkdir, {}, {"build"}) : read_maven(in.ctx, "", {});
+    std::string version = project.java, source = project.java_source;
+    if (version.empty()) {
+        version = java_from_image(f.base_image);
+        source = "the image " + f.base_image;
+    }
+    if (version.empty()) {
+        return Refuse{"Java version unknown: neither " + std::string(gradle ? "build.gradle" : "pom.xml") +
+                          " nor the image " + f.base_image + " names the Java release",
+                      f.at(f.from).first_line,
+                      gradle ? "set java.toolchain.languageVersion in build.gradle"
+                             : "set maven.compiler.release in pom.xml"};
+    }
+    if (project.modules) {
+        return Refuse{"the " + tool + " build has several modules (" + project.modules_why +
+                          "): restage cannot tell which one writes the copied files",
+                      f.at(copies.front()).first_line, "build the module in the Dockerfile, then run restage again"};
+    }
+    for (size_t index : copies) {
+        const auto& i = f.at(index);
+        for (size_t k = 0; k + 1 < i.args.size(); ++k) {
+            std::string name = base_name(clean(expand(i.args[k], f.env_entries, in.doc.escape())));
+            if (has_glob(name) || !project.found || !project.unresolved.empty() || project.outputs.empty() ||
+                std::find(project.outputs.begin(), project.outputs.end(), name) != project.outputs.end() ||
+                name.find('.') == std::string::npos)
+                continue;
+            return Refuse{"line " + std::to_string(i.first_line) + " copies " + name + ", but " + project.file +
+                              " builds " + joined(project.outputs, ", "),
+                          i.first_line, "copy the file the build writes, then run restage again"};
+        }
+    }
+    const Manifest* manifest = in.tmpl.manifest_for([&](const std::string& p) { return in.ctx.exists(p); });
+    const std::string image = expand_reason(in.tmpl.prebuilt_image, {{"version", version}});
+    const bool wrapper = manifest != nullptr && manifest->when.find("wrapper") != std::string::npos;
+    const std::string build = wrapper ? in.tmpl.prebuilt_wrapper_build : in.tmpl.prebuilt_build;
+
+    std::string_view src = in.doc.bytes();
+    std::string eol = eol_of(src);
+    std::string stage = in.tmpl.stage_name.empty() ? "build" : in.tmpl.stage_name;
+    std::string text = "FROM " + image + " AS " + stage + eol + "WORKDIR " + kWorkdir + eol;
+    std::map<std::string, std::string> vars = {{"builder_image", image}, {"runtime_image", f.base_image},
+                                               {"version", version}, {"version_source", source},
+                                               {"build", build}, {"line", std::to_string(f.at(copies.front()).first_line)},
+                                               {"artifact", f.at(copies.front()).args.front()}};
+    if (manifest != nullptr && enabled(in, "deps-before-sources")) {
+        std::vector<std::string> present;
+        for (const auto& p : manifest->files) {
+            if (in.ctx.exists(p.back() == '/' ? p.substr(0, p.size() - 1) : p)) present.push_back(p);
+        }
+        std::string fetch = manifest->fetch;
+        if (in.options.cache_mounts && !manifest->cache_mount.empty()) fetch = "--mount=type=cache,target=" + manifest->cache_mount + " " + fetch;
+        text += manifest_copies(present, "./", eol) + "RUN " + fetch + eol;
+        vars["manifests"] = joined(present, " ");
+        vars["fetch"] = manifest->fetch;
+        b.changes.push_back(change(in.tmpl, "deps-before-sources", vars));
+    }
+    std::string run = build;
+    if (in.options.cache_mounts && manifest != nullptr && !manifest->cache_mount.empty())
+        run = "--mount=type=cache,target=" + manifest->cache_mount + " " + run;
+    text += "COPY . ." + eol + "RUN " + run + eol + eol;
+    b.prepended_builder = text;
+
+    for (size_t index : copies) {
+        const auto& i = f.at(index);
+        std::string line = from_builder(i, stage);
+        if (i.range.end > i.range.begin && src[i.range.end - 1] == '\n') line += eol;
+        b.builder_edits.push_back({i.range.begin, i.range.end, line});
+    }
+    b.changes.insert(b.changes.begin(), change(in.tmpl, in.tmpl.id + "-build-in-image", vars, f.at(copies.front()).first_line,
+                                               f.at(copies.back()).last_line));
+    b.user = "";  // the final stage is the original: its base stays, and so does its user...
+    add_user(in, b, eol);  // ...unless it is root on a base the catalogue knows
+    return true;
+}
+
+}  // namespace restage::rewrite::java
