@@ -106,8 +106,33 @@ std::string module_path(const detect::Context& ctx) {
     return "";
 }
 
+// The Go minor release an image tag names (golang:1.10 -> 10), or -1 when it names none.
+int go_minor(const std::string& image) {
+    auto colon = image.rfind(':');
+    if (colon == std::string::npos || image.compare(colon + 1, 2, "1.") != 0) return -1;
+    int minor = -1;
+    for (size_t i = colon + 3; i < image.size() && std::isdigit(static_cast<unsigned char>(image[i])); ++i) {
+        minor = (minor < 0 ? 0 : minor * 10) + (image[i] - '0');
+    }
+    return minor;
+}
+
+// Whether `go build` runs in module mode: go.mod is there and GO111MODULE (or the release's
+// default for it: on from 1.13, outside GOPATH/src only in 1.11 and 1.12) says so.
+bool module_mode(const PlanInput& in, const GoBuild& g) {
+    if (!in.ctx.exists("go.mod")) return false;
+    std::string setting = in.facts.variable("GO111MODULE").value_or("");
+    if (setting == "off") return false;
+    if (setting == "on") return true;
+    int minor = go_minor(in.facts.base_image);
+    if (minor < 0 || minor >= 13) return true;
+    if (minor < 11) return false;
+    return !(g.workdir == "/go/src" || g.workdir.rfind("/go/src/", 0) == 0);
+}
+
 // The binary's file name when -o does not give it.
-std::string binary_name(const GoBuild& g, const detect::Context& ctx) {
+std::string binary_name(const GoBuild& g, const PlanInput& in) {
+    const detect::Context& ctx = in.ctx;
     if (g.packages.size() == 1 && g.packages[0].size() > 3 && g.packages[0].ends_with(".go")) {
         std::string f = last_element(g.packages[0]);
         return f.substr(0, f.size() - 3);
@@ -115,7 +140,7 @@ std::string binary_name(const GoBuild& g, const detect::Context& ctx) {
     if (g.packages.size() == 1 && g.packages[0] != "." && g.packages[0] != "./" && g.packages[0] != "./...") {
         return last_element(g.packages[0]);
     }
-    std::string mod = module_path(ctx);
+    std::string mod = module_mode(in, g) ? module_path(ctx) : "";
     if (!mod.empty()) return last_element(mod);
     return last_element(g.workdir);
 }
@@ -137,16 +162,6 @@ std::string cgo_evidence(const PlanInput& in, const GoBuild& g) {
     return "";
 }
 
-// Whether the image tag names a Go release before 1.11 (golang:1.10, golang:1.9-alpine).
-bool go_before_modules(const std::string& image) {
-    auto colon = image.rfind(':');
-    if (colon == std::string::npos || image.compare(colon + 1, 2, "1.") != 0) return false;
-    int minor = 0;
-    for (size_t i = colon + 3; i < image.size() && std::isdigit(static_cast<unsigned char>(image[i])); ++i) {
-        minor = minor * 10 + (image[i] - '0');
-    }
-    return minor > 0 && minor < 11;
-}
 
 Refusal refusal(std::string reason, int line, std::string unblock) { return {std::move(reason), line, std::move(unblock)}; }
 
@@ -180,12 +195,12 @@ Build plan_go(const PlanInput& in) {
     } else if (g->install) {
         std::string gobin = f.variable("GOBIN").value_or("");
         std::string dir = gobin.empty() ? join_path(f.variable("GOPATH").value_or("/go"), "bin") : gobin;
-        artifact = join_path(dir, binary_name(*g, in.ctx));
+        artifact = join_path(dir, binary_name(*g, in));
     } else if (!g->output.empty()) {
         artifact = join_path(g->workdir, g->output);
-        if (g->output.back() == '/') artifact = join_path(artifact, binary_name(*g, in.ctx));
+        if (g->output.back() == '/') artifact = join_path(artifact, binary_name(*g, in));
     } else {
-        artifact = join_path(g->workdir, binary_name(*g, in.ctx));
+        artifact = join_path(g->workdir, binary_name(*g, in));
     }
 
     // The command must run that binary. `go-wrapper run` (old golang images) runs the binary
@@ -265,8 +280,8 @@ Build plan_go(const PlanInput& in) {
         b.builder_edits.push_back({at, at, "ENV CGO_ENABLED=0" + eol_of(src)});
         b.changes.push_back(change(in.tmpl, "go-static-binary", vars, build_ins.first_line, build_ins.last_line));
     }
-    // Go modules (and `go mod download`) came with Go 1.11: older toolchains build from GOPATH.
-    if (!go_before_modules(f.base_image)) order_manifests(in, b, g->index, pick_manifest(in));
+    // `go mod download` only where the build uses modules (Go 1.11 and later, go.mod, GO111MODULE).
+    if (module_mode(in, *g)) order_manifests(in, b, g->index, pick_manifest(in));
     return b;
 }
 
