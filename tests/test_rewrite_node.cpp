@@ -634,9 +634,27 @@ TEST_CASE("node: refuses a command it cannot place in the runtime", "[rewrite][n
           "add it to package.json's dependencies, or run it from a script in the app");
 }
 
-TEST_CASE("node: refuses a moving builder tag (node:lts)", "[rewrite][node]") {
+TEST_CASE("node: a moving builder tag runs on the runtime tag that moves with it", "[rewrite][node]") {
     const std::string dockerfile =
         "FROM node:lts-alpine\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN npm ci\n"
+        "CMD [\"node\", \"server.js\"]\n";
+    const Files context = {{"package.json", kExpress}, {"package-lock.json", "{}"}};
+    auto out = rewrite_text(dockerfile, context);
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.runtime_image == "node:lts-alpine");
+    std::string latest = dockerfile;
+    latest.replace(0, 20, "FROM node");
+    out = rewrite_text(latest, context);
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.runtime_image == "node:slim");
+}
+
+TEST_CASE("node: refuses a builder tag it does not know", "[rewrite][node]") {
+    const std::string dockerfile =
+        "FROM node:chakracore\n"
         "WORKDIR /app\n"
         "COPY . .\n"
         "RUN npm ci\n"
@@ -647,8 +665,8 @@ TEST_CASE("node: refuses a moving builder tag (node:lts)", "[rewrite][node]") {
     CHECK(out.text == dockerfile);
     CHECK(out.refusals.front().line == 1);
     CHECK(out.refusals.front().reason ==
-          "node:lts-alpine is a moving tag: the Node major it brings changes over time, so no runtime can be "
-          "pinned to match it");
+          "node:chakracore is a tag restage does not know: the Node major it brings is unknown, so no runtime can "
+          "be matched to it");
     CHECK(out.refusals.front().unblock ==
           "pin the major in the builder image, e.g. node:20 or node:20-alpine");
 }
@@ -667,7 +685,7 @@ TEST_CASE("node: refuses a Node major the catalogue has no runtime for", "[rewri
     CHECK(out.refusals.front().line == 1);
     CHECK(out.refusals.front().reason ==
           "Node 0.12 (from the builder image node:0.12): the runtime catalogue has no Node 0.12 runtime (it has "
-          "4 to 24)");
+          "4 to 24, current, lts)");
     CHECK(out.refusals.front().unblock ==
           "add a Node 0.12 runtime with --templates DIR (runtimes.yaml, and the variants of node.yaml)");
 }
@@ -779,8 +797,10 @@ TEST_CASE("node: the Node major of a node image tag", "[rewrite][node]") {
     CHECK(node_image);
     CHECK(node_major("docker.io/library/node:18.19.1-bookworm-slim", node_image) == "18");
     CHECK(node_major("node:iron", node_image) == "20");
-    CHECK(node_major("node:lts-alpine", node_image).empty());
-    CHECK(node_major("node", node_image).empty());
+    CHECK(node_major("node:lts-alpine", node_image) == "lts");
+    CHECK(node_major("node", node_image) == "current");
+    CHECK(node_major("node:alpine3.19", node_image) == "current");
+    CHECK(node_major("node:chakracore", node_image).empty());
     CHECK(node_major("node:20@sha256:abcd", node_image) == "20");
     CHECK(node_major("ubuntu:22.04", node_image).empty());
     CHECK_FALSE(node_image);

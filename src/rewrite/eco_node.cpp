@@ -85,9 +85,8 @@ std::variant<std::string, Refuse> node_version(const PlanInput& in) {
                       line, "build FROM an official node image with a major version, e.g. node:20"};
     }
     if (v.empty()) {
-        return Refuse{f.base_image +
-                          " is a moving tag: the Node major it brings changes over time, so no runtime can "
-                          "be pinned to match it",
+        return Refuse{f.base_image + " is a tag restage does not know: the Node major it brings is unknown, so no "
+                          "runtime can be matched to it",
                       line, "pin the major in the builder image, e.g. node:20 or node:20-alpine"};
     }
     bool available =

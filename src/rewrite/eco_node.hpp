@@ -53,8 +53,9 @@ bool copied_to(const StageFacts& f, const std::string& abs);
 std::string in_dir(const std::string& dir, const std::string& rel);
 
 /// The Node major an official node image tag names: node:20-alpine -> "20", node:iron -> "20";
-/// "" for a moving tag (node:lts, node:latest, node:alpine). `node_image` says whether `image`
-/// is a node image at all.
+/// "lts" (node:lts-alpine) and "current" (node, node:alpine, node:slim) for the moving tags, whose
+/// slim and alpine variants move with them; "" for a tag it does not know. `node_image` says
+/// whether `image` is a node image at all.
 std::string node_major(const std::string& image, bool& node_image);
 
 /// Whether an image is built on musl (alpine).

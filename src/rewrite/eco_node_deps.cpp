@@ -167,7 +167,8 @@ bool production_only(const StageFacts& f) {
 }
 
 std::string npm_for(std::string command, const std::string& major) {
-    if (major.empty() || command.rfind("npm ", 0) != 0) return command;
+    if (major.empty() || !std::isdigit(static_cast<unsigned char>(major[0])) || command.rfind("npm ", 0) != 0)
+        return command;  // a moving tag brings a current npm
     int v = std::stoi(major);
     if (v < 10 && command.rfind("npm ci", 0) == 0) command = "npm install" + command.substr(6);
     if (auto at = command.find("--omit=dev"); v < 15 && at != std::string::npos)

@@ -133,8 +133,17 @@ std::string node_major(const std::string& image, bool& node_image) {
     static const std::map<std::string, std::string> kNames = {
         {"argon", "4"},    {"boron", "6"},    {"carbon", "8"},    {"dubnium", "10"}, {"erbium", "12"},
         {"fermium", "14"}, {"gallium", "16"}, {"hydrogen", "18"}, {"iron", "20"},    {"jod", "22"},     {"krypton", "24"}};
-    auto it = kNames.find(tag.substr(0, tag.find('-')));
-    return it == kNames.end() ? "" : it->second;
+    std::string head = tag.substr(0, tag.find('-'));
+    if (auto it = kNames.find(head); it != kNames.end()) return it->second;
+    // Moving tags: node:lts-slim follows the newest LTS line, node:alpine the newest release;
+    // node:lts-slim and node:slim move with them.
+    if (head == "lts") return "lts";
+    static const std::vector<std::string> kCurrent = {"", "latest", "current", "slim", "alpine", "bookworm",
+                                                      "bullseye", "buster", "stretch", "trixie"};
+    for (const auto& c : kCurrent) {
+        if (head == c || (c == "alpine" && head.rfind("alpine", 0) == 0)) return "current";
+    }
+    return "";
 }
 
 bool musl_image(const std::string& image) {

@@ -56,12 +56,17 @@ std::string listed(const std::vector<std::string>& words) {
 }
 
 std::string versions_text(const std::vector<std::string>& versions) {
-    bool run = versions.size() > 2;
-    for (std::size_t i = 0; run && i < versions.size(); ++i) {
-        run = !versions[i].empty() && versions[i].find_first_not_of("0123456789") == std::string::npos &&
-              versions[i].size() < 6 && (i == 0 || std::stoi(versions[i]) == std::stoi(versions[i - 1]) + 1);
-    }
-    return run ? versions.front() + " to " + versions.back() : joined(versions, ", ");
+    auto number = [](const std::string& v) {
+        return !v.empty() && v.size() < 6 && v.find_first_not_of("0123456789") == std::string::npos;
+    };
+    std::size_t run = 0;  // the leading run of consecutive numbers
+    while (run < versions.size() && number(versions[run]) &&
+           (run == 0 || std::stoi(versions[run]) == std::stoi(versions[run - 1]) + 1))
+        ++run;
+    if (run < 3) return joined(versions, ", ");
+    std::string out = versions.front() + " to " + versions[run - 1];
+    for (std::size_t i = run; i < versions.size(); ++i) out += ", " + versions[i];
+    return out;
 }
 
 }  // namespace restage::rewrite
