@@ -7,6 +7,7 @@
 using restage::rewrite::Options;
 using restage::rewrite::Outcome;
 using restage::test::rewrite_text;
+using namespace restage::test;
 namespace java = restage::rewrite::java;
 
 namespace {
@@ -38,22 +39,6 @@ const std::map<std::string, std::string> kGradleWrapper = {{"build.gradle", kBui
                                                            {"gradlew", "#!/bin/sh\n"},
                                                            {"gradle/wrapper/gradle-wrapper.properties", "distributionUrl=x\n"},
                                                            {"src/main/java/App.java", "class App {}\n"}};
-
-// Every reason, refusal and note, for failure messages.
-std::string explain(const Outcome& out) {
-    std::string s;
-    for (const auto& c : out.changes) s += c.rule + ": " + c.reason + "\n";
-    for (const auto& r : out.refusals) s += "refused: " + std::to_string(r.line) + ": " + r.reason + " [" + r.unblock + "]\n";
-    for (const auto& n : out.notes) s += "note: " + n + "\n";
-    return s;
-}
-
-const restage::rewrite::Change* find_change(const Outcome& out, const std::string& rule) {
-    for (const auto& c : out.changes) {
-        if (c.rule == rule) return &c;
-    }
-    return nullptr;
-}
 
 Outcome refused(const std::string& dockerfile, const std::map<std::string, std::string>& files, const Options& o = {}) {
     auto out = rewrite_text(dockerfile, files, o);

@@ -8,6 +8,7 @@
 
 using restage::rewrite::Outcome;
 using restage::test::rewrite_text;
+using namespace restage::test;
 
 namespace {
 
@@ -15,23 +16,6 @@ using Files = std::map<std::string, std::string>;
 
 const std::string kExpress =
     R"({"name":"api","scripts":{"start":"node server.js"},"dependencies":{"express":"^4.19.0"}})";
-
-std::vector<std::string> rules(const Outcome& out) {
-    std::vector<std::string> ids;
-    for (const auto& c : out.changes) ids.push_back(c.rule);
-    return ids;
-}
-
-std::string reason(const Outcome& out, const std::string& rule) {
-    auto it =
-        std::find_if(out.changes.begin(), out.changes.end(), [&](const auto& c) { return c.rule == rule; });
-    return it == out.changes.end() ? "" : it->reason;
-}
-
-// Rewriting the output again changes nothing (it is multi-stage now).
-Outcome::Status again(const Outcome& out, const Files& context) {
-    return rewrite_text(out.text, context).status;
-}
 
 }  // namespace
 
@@ -598,21 +582,31 @@ TEST_CASE("node: an app copied file by file that installs production dependencie
     CHECK(again(out, context) == Outcome::Status::Unchanged);
 }
 
-TEST_CASE("node: refuses an image without CMD or ENTRYPOINT", "[rewrite][node]") {
+TEST_CASE("node: without CMD or ENTRYPOINT the runtime is a node image with the same default", "[rewrite][node]") {
     const std::string dockerfile =
         "FROM node:20\n"
+        "COPY . /app\n"
         "WORKDIR /app\n"
-        "COPY . .\n"
-        "RUN npm install\n";
-    const Files context = {{"package.json", kExpress}};
+        "RUN [\"npm\", \"install\"]\n";
+    const Files context = {{"package.json", kExpress}, {"index.js", "\n"}};
     auto out = rewrite_text(dockerfile, context);
-    REQUIRE(out.status == Outcome::Status::Refused);
-    CHECK(out.text == dockerfile);
-    CHECK(out.refusals.front().line == 0);
-    CHECK(out.refusals.front().reason ==
-          "no CMD or ENTRYPOINT: the image runs the node image's default, an interactive node");
-    CHECK(out.refusals.front().unblock ==
-          "add a CMD that starts the app, e.g. CMD [\"node\", \"server.js\"]");
+    INFO(explain(out));
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.text ==
+          "FROM node:20 AS build\n"
+          "COPY package.json /app/\n"
+          "RUN cd /app && npm install\n"
+          "COPY . /app\n"
+          "WORKDIR /app\n"
+          "\n"
+          "FROM node:20-slim\n"
+          "WORKDIR /app\n"
+          "COPY --from=build /app /app\n"
+          "USER node\n");
+    REQUIRE(find_change(out, "node-image-command") != nullptr);
+    CHECK(find_change(out, "node-image-command")->reason ==
+          "There is no CMD or ENTRYPOINT, so node:20-slim, a node image, runs the same default command as node:20");
+    REQUIRE(find_change(out, "node-dev-deps-kept") != nullptr);
 }
 
 TEST_CASE("node: refuses a command it cannot place in the runtime", "[rewrite][node]") {

@@ -9,6 +9,7 @@
 
 using restage::rewrite::Outcome;
 using restage::test::rewrite_text;
+using namespace restage::test;
 namespace site = restage::rewrite::site;
 
 namespace {
@@ -23,23 +24,6 @@ const std::string kAngularJson =
     R"("@angular-devkit/build-angular:application","options":{"outputPath":"dist/shop","index":"src/index.html"}}}}}})";
 const std::string kNg = R"({"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"^17.3.0"},)"
                         R"("devDependencies":{"@angular/cli":"^17.3.0"}})";
-
-std::vector<std::string> rules(const Outcome& out) {
-    std::vector<std::string> ids;
-    for (const auto& c : out.changes) ids.push_back(c.rule);
-    return ids;
-}
-
-std::string reason(const Outcome& out, const std::string& rule) {
-    auto it =
-        std::find_if(out.changes.begin(), out.changes.end(), [&](const auto& c) { return c.rule == rule; });
-    return it == out.changes.end() ? "" : it->reason;
-}
-
-// Rewriting the output again changes nothing (it is multi-stage now).
-Outcome::Status again(const Outcome& out, const Files& context) {
-    return rewrite_text(out.text, context).status;
-}
 
 }  // namespace
 

@@ -103,6 +103,13 @@ std::variant<std::string, Refuse> node_version(const PlanInput& in) {
     return v;
 }
 
+// Without CMD or ENTRYPOINT the image runs the node image's own (docker-entrypoint.sh node):
+// only a runtime that is a node image runs the same.
+bool node_image_runtime(const RuntimeBase& r, const PlanInput& in) {
+    return r.has("node") && r.has("npm") && r.entrypoint == std::vector<std::string>{"docker-entrypoint.sh"} &&
+           node::musl_image(in.facts.base_image) == r.has("musl");
+}
+
 std::optional<Refuse> check_app(const PlanInput& in, const App& a) {
     const auto& f = in.facts;
     for (const auto& s : f.steps) {
@@ -118,9 +125,7 @@ std::optional<Refuse> check_app(const PlanInput& in, const App& a) {
     if (!a.context)
         return Refuse{"no COPY or ADD brings the app into " + a.dir + ": its files are not in the image", 0,
                       "copy the sources into the working directory, or pass --artifact DIR"};
-    if (!a.run.found)
-        return Refuse{"no CMD or ENTRYPOINT: the image runs the node image's default, an interactive node", 0,
-                      "add a CMD that starts the app, e.g. CMD [\"node\", \"server.js\"]"};
+    if (!a.run.found) return std::nullopt;  // the node image's own command, kept by a node runtime
     int line = f.at(a.run.index).first_line;
     if (!a.run.unknown.empty())
         return Refuse{"the command runs `" + a.run.unknown.front() +
@@ -152,7 +157,8 @@ Build plan_node(const PlanInput& in) {
     const std::string& v = std::get<std::string>(version);
 
     std::string why;
-    b.runtime = choose_runtime(in, v, "", node_runtime_ok, why);
+    const bool image_cmd = !a.run.found;
+    b.runtime = choose_runtime(in, v, "", image_cmd ? node_image_runtime : node_runtime_ok, why);
     if (b.runtime.empty()) return refuse({why, 0, "choose another with --runtime slim|alpine|distroless"});
     const RuntimeBase* base = in.catalogue.runtime(b.runtime);
     b.artifacts.push_back({a.dir, a.dir});
@@ -160,16 +166,17 @@ Build plan_node(const PlanInput& in) {
     if (!f.has_workdir && base->family == "distroless") b.runtime_setup.push_back("WORKDIR /");
     if (enabled(in, "build-only-env")) b.build_only_env = in.tmpl.build_only_env;
 
-    const auto& cmd = f.at(a.run.index);
     auto install = node::find_install(f);
+    const int cmd_first = image_cmd ? 0 : f.at(a.run.index).first_line,
+              cmd_last = image_cmd ? 0 : f.at(a.run.index).last_line;
     int first = install ? f.at(install->index).first_line : 0,
         last = install ? f.at(install->index).last_line : 0;
     std::map<std::string, std::string> vars = size_vars(in, b.runtime);
     vars.insert({{"artifact", a.dir},
                  {"version", v},
                  {"version_source", "the builder image " + f.base_image},
-                 {"command", a.run.shown},
-                 {"line", std::to_string(cmd.first_line)}});
+                 {"command", image_cmd ? std::string("node (the node image's own command)") : a.run.shown},
+                 {"line", std::to_string(cmd_first)}});
     b.changes.push_back(change(in.tmpl, "node-split-build", vars, first, last));
     if (!enabled(in, "node-split-build")) {
         b.notes.push_back("rule node-split-build is switched off in .restage.yaml");
@@ -181,16 +188,19 @@ Build plan_node(const PlanInput& in) {
         b.changes.push_back(change(in.tmpl, "build-only-env", vars));
     }
 
-    if (!base->has("npm")) {
+    if (image_cmd) {
+        vars["needs"] = "the node image's own command";
+        b.changes.push_back(change(in.tmpl, "node-image-command", vars));
+    } else if (!base->has("npm")) {
         // Distroless: its ENTRYPOINT is node, so CMD holds node's arguments.
         b.cmd = *a.run.node_args();
         vars["exec_form"] = json_argv(*b.cmd);
-        b.changes.push_back(change(in.tmpl, "node-distroless-cmd", vars, cmd.first_line, cmd.last_line));
+        b.changes.push_back(change(in.tmpl, "node-distroless-cmd", vars, cmd_first, cmd_last));
         if (!a.run.script.empty()) {
             vars["script"] = a.run.script_text;
             vars["name"] = a.run.script;
             vars["pm"] = a.run.managers.front();
-            b.changes.push_back(change(in.tmpl, "node-skip-npm", vars, cmd.first_line, cmd.last_line));
+            b.changes.push_back(change(in.tmpl, "node-skip-npm", vars, cmd_first, cmd_last));
         }
     } else {
         bool forced = in.options.runtime || in.options.config.variant_for(in.tmpl.id);
@@ -201,7 +211,7 @@ Build plan_node(const PlanInput& in) {
         if (!forced && preferred && !preferred->has("npm") && !blocker.empty()) {
             vars["needs"] = blocker;
             vars["preferred_image"] = runtime_image(in, preferred->id);
-            b.changes.push_back(change(in.tmpl, "node-keep-npm", vars, cmd.first_line, cmd.last_line));
+            b.changes.push_back(change(in.tmpl, "node-keep-npm", vars, cmd_first, cmd_last));
         }
         for (const auto& tool : a.run.global_tools) {
             std::string line = "RUN " + node::global_install_of(f, tool);
@@ -210,7 +220,7 @@ Build plan_node(const PlanInput& in) {
             b.runtime_setup.push_back(line);
             vars["tools"] = tool;
             vars["install"] = line.substr(4);
-            b.changes.push_back(change(in.tmpl, "node-global-tools", vars, cmd.first_line, cmd.last_line));
+            b.changes.push_back(change(in.tmpl, "node-global-tools", vars, cmd_first, cmd_last));
         }
     }
 
@@ -227,6 +237,7 @@ Build plan_node(const PlanInput& in) {
     // Production dependencies only, unless the command needs development ones.
     if (node::production_only(f) || !enabled(in, "node-prod-deps")) return b;
     std::string keep;
+    if (image_cmd) keep = "there is no CMD, so whatever the container is told to run may need them";
     if (!a.run.dev_server.empty())
         keep = "the command runs a development server (`" + a.run.dev_server + "`)";
     if (!a.run.dev_tools.empty())

@@ -221,7 +221,8 @@ void install_first(const PlanInput& in, const Install& install, const Package& p
         if (!contains(fetch, flag) || flag[0] != '-') fetch.push_back(flag);
     }
     std::string fetch_text = joined(fetch, " ");
-    std::string run = fetch_text;
+    // The install ran in its own folder; here, before the sources, the working directory may differ.
+    std::string run = (copy_dir == install.dir ? "" : "cd " + install.dir + " && ") + fetch_text;
     bool mount = in.options.cache_mounts && enabled(in, "cache-mounts") && !m->cache_mount.empty();
     if (mount) run = "--mount=type=cache,target=" + m->cache_mount + " " + run;
 

@@ -1,8 +1,7 @@
-FROM golang:1.20 AS build
+FROM golang:1.10 AS build
 
-WORKDIR /go/src/github.com/acme/hello
-COPY go.mod ./
-RUN go mod download
+WORKDIR $GOPATH/src/github.com/example/hello-app
+
 COPY . .
 
 RUN go get -d -v ./...
@@ -10,7 +9,8 @@ ENV CGO_ENABLED=0
 RUN go install -v ./...
 
 FROM gcr.io/distroless/static-debian12:nonroot
-WORKDIR /go/src/github.com/acme/hello
-COPY --from=build /go/bin/hello /usr/local/bin/hello
+WORKDIR /go/src/github.com/example/hello-app
+COPY --from=build /go/bin/hello-app /usr/local/bin/hello-app
+EXPOSE 8080
 USER nonroot
-CMD ["hello"]
+CMD ["hello-app"]

@@ -1,7 +1,5 @@
 package main
 
-import "fmt"
+import "net/http"
 
-func main() {
-	fmt.Println("hello")
-}
+func main() { http.ListenAndServe(":8080", nil) }
