@@ -259,6 +259,8 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
     for (const auto& l : lines) stage_text += l + eol;
     for (const auto& m : moved) stage_text += m;
     if (!nonroot && moved_user) stage_text += *moved_user;
+    // Root was kept, but this base runs as its own user unless told otherwise.
+    if (!nonroot && !moved_user && base->default_user && !(b.user && !b.user->empty())) stage_text += "USER root" + eol;
     if (nonroot && !user.empty()) stage_text += "USER " + user + eol;
 
     auto command = [&](const std::optional<std::string>& block, const std::optional<Command>& c,

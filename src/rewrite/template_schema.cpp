@@ -239,7 +239,7 @@ void read_runtimes(const Node& root, Catalogue& cat) {
         const Node* id_node = n.find("id");
         const std::string label = id_node && id_node->kind == Node::Kind::Scalar ? "runtime '" + id_node->scalar + "'" : "runtime";
         MapReader rr(n, label, {"id", "image", "family", "shell", "package_manager", "user", "uid", "new_user", "add_user",
-                                "size_mb", "provides", "entrypoint"});
+                                "size_mb", "provides", "entrypoint", "default_user"});
         RuntimeBase b;
         b.id = rr.required_str("id");
         require_kebab(rr.required("id"), "runtime id", b.id);
@@ -250,6 +250,8 @@ void read_runtimes(const Node& root, Catalogue& cat) {
         b.shell = *rr.boolean("shell");
         b.package_manager = rr.str("package_manager");
         b.user = rr.str("user");
+        b.default_user = rr.get("default_user") && *rr.boolean("default_user");
+        if (b.default_user && b.user.empty()) raw::fail(*rr.get("default_user"), label + " has default_user but no user");
         rr.required("uid");
         const long uid = *rr.integer("uid");
         if (uid <= 0 || uid > 2147483647) raw::fail(rr.required("uid"), "uid of " + label + " must be a non-root uid (1 or more)");

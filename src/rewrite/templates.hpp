@@ -30,6 +30,7 @@ struct RuntimeBase {
     bool shell = false;           ///< has /bin/sh
     std::string package_manager;  ///< "apk", "apt", or "" for none
     std::string user;             ///< non-root user the image provides ("" if none: restage creates one)
+    bool default_user = false;    ///< the image runs as `user` by default (distroless :nonroot), not root
     int uid = 0;                  ///< that user's uid (65532 for distroless nonroot); see above when user is ""
     std::string new_user;         ///< the user restage creates when `user` is "" ("app")
     std::string add_user;         ///< the command creating it, with ${user} and ${uid}; "" for scratch
