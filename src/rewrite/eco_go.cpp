@@ -244,9 +244,10 @@ Build plan_go(const PlanInput& in) {
     bool cgo = !cgo_evidence(in, *g).empty() || !enabled(in, "go-static-binary");
     std::string why;
     bool musl_builder = f.base_image.find("alpine") != std::string::npos;
-    b.runtime = choose_runtime(in, "", cgo ? (musl_builder ? "musl" : "glibc") : "", nullptr, why);
+    const std::string need = cgo ? (musl_builder ? "musl" : "glibc") : "";
+    b.runtime = choose_runtime(in, "", need, nullptr, why);
     if (b.runtime.empty()) {
-        b.refusals.push_back(refusal(why, 0, "choose another with --runtime slim|alpine|distroless"));
+        b.refusals.push_back(refusal(why, 0, other_runtimes_hint(in, "", need, nullptr)));
         return b;
     }
     const RuntimeBase* base = in.catalogue.runtime(b.runtime);

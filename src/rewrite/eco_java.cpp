@@ -118,7 +118,7 @@ std::optional<Refuse> pick_runtime(const PlanInput& in, const std::string& v, co
                           (cmd.kind == Kind::Cmd ? "CMD" : "ENTRYPOINT") + " needs one",
                       cmd.first_line, "choose --runtime slim or alpine, or write the command in exec form"};
     }
-    return Refuse{why, 0, "choose another with --runtime " + names};
+    return Refuse{why, 0, other_runtimes_hint(in, v, "", java_runtime_ok)};
 }
 
 }  // namespace

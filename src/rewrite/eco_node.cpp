@@ -158,8 +158,9 @@ Build plan_node(const PlanInput& in) {
 
     std::string why;
     const bool image_cmd = !a.run.found;
-    b.runtime = choose_runtime(in, v, "", image_cmd ? node_image_runtime : node_runtime_ok, why);
-    if (b.runtime.empty()) return refuse({why, 0, "choose another with --runtime slim|alpine|distroless"});
+    auto accept = image_cmd ? node_image_runtime : node_runtime_ok;
+    b.runtime = choose_runtime(in, v, "", accept, why);
+    if (b.runtime.empty()) return refuse({why, 0, other_runtimes_hint(in, v, "", accept)});
     const RuntimeBase* base = in.catalogue.runtime(b.runtime);
     b.artifacts.push_back({a.dir, a.dir});
     // Distroless nonroot images start in /home/nonroot; the original, without a WORKDIR, in /.

@@ -131,11 +131,12 @@ Build plan_static(const PlanInput& in) {
 
     std::string why;
     bool low_port = server.port < 1024;
-    b.runtime = choose_runtime(in, "", "", low_port ? unprivileged_ok : nginx_ok, why);
+    auto accept = low_port ? unprivileged_ok : nginx_ok;
+    b.runtime = choose_runtime(in, "", "", accept, why);
     if (b.runtime.empty()) {
         if (low_port)
             why += " (the unprivileged nginx cannot listen on port " + std::to_string(server.port) + ")";
-        return refuse({why, 0, "choose another with --runtime alpine"});
+        return refuse({why, 0, other_runtimes_hint(in, "", "", accept)});
     }
     const RuntimeBase* base = in.catalogue.runtime(b.runtime);
     b.artifacts.push_back({out, kWebRoot});

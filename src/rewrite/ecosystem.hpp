@@ -85,6 +85,12 @@ Change change(const Template& t, const std::string& rule, const std::map<std::st
 std::string choose_runtime(const PlanInput& in, const std::string& version, const std::string& need,
                            bool (*accept)(const RuntimeBase&, const PlanInput&), std::string& why);
 
+/// The hint for a refused runtime choice: "choose another with --runtime a|b", naming only the
+/// policy's variants that choose_runtime would accept if asked for them; or what to change when
+/// none would.
+std::string other_runtimes_hint(const PlanInput& in, const std::string& version, const std::string& need,
+                                bool (*accept)(const RuntimeBase&, const PlanInput&));
+
 /// The catalogue runtime's image (configuration already applied to the catalogue).
 std::string runtime_image(const PlanInput& in, const std::string& runtime_id);
 

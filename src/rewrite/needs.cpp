@@ -77,6 +77,24 @@ std::string choose_runtime(const PlanInput& in, const std::string& version, cons
     return "";
 }
 
+std::string other_runtimes_hint(const PlanInput& in, const std::string& version, const std::string& need,
+                                bool (*accept)(const RuntimeBase&, const PlanInput&)) {
+    std::string refused = in.options.runtime ? *in.options.runtime : in.options.config.variant_for(in.tmpl.id).value_or("");
+    std::vector<std::string> working;
+    for (const auto& name : in.tmpl.policy) {
+        if (name == refused) continue;
+        Options forced = in.options;
+        forced.runtime = name;
+        PlanInput trial{in.doc, in.facts, in.ctx, in.detection, in.tmpl, in.catalogue, forced, in.needs};
+        std::string why;
+        if (!choose_runtime(trial, version, need, accept, why).empty()) working.push_back(name);
+    }
+    if (working.empty()) return "no runtime of the " + in.tmpl.id + " template can run it as written: change the command";
+    std::string list;
+    for (const auto& w : working) list += (list.empty() ? "" : "|") + w;
+    return "choose another with --runtime " + list;
+}
+
 std::string runtime_image(const PlanInput& in, const std::string& runtime_id) {
     const RuntimeBase* r = in.catalogue.runtime(runtime_id);
     return r != nullptr ? r->image : runtime_id;
