@@ -163,6 +163,33 @@ std::string cgo_evidence(const PlanInput& in, const GoBuild& g) {
 }
 
 
+// --cache-mounts: the build RUN keeps Go's build cache (and the module cache) in BuildKit caches,
+// where the image's own locations hold them and the build runs as root.
+void mount_build_caches(const PlanInput& in, Build& b, size_t index, bool modules) {
+    const auto& f = in.facts;
+    const auto& run = f.at(index);
+    if (!in.options.cache_mounts || !enabled(in, "cache-mounts") || in.tmpl.build_cache_mounts.empty()) return;
+    for (const auto& flag : run.flags) {
+        if (flag.rfind("--mount", 0) == 0) return;
+    }
+    for (const auto& s : f.steps) {
+        if (s.index >= index) break;
+        if (f.at(s.index).kind == Kind::User) return;  // another user's home holds the cache
+    }
+    if (f.variable("GOCACHE") || f.variable("GOMODCACHE")) return;
+    std::vector<std::string> targets;
+    const Manifest* m = modules ? pick_manifest(in) : nullptr;
+    if (m != nullptr && !m->cache_mount.empty()) targets.push_back(m->cache_mount);
+    for (const auto& t : in.tmpl.build_cache_mounts) targets.push_back(t);
+    std::string mounts;
+    for (const auto& t : targets) mounts += "--mount=type=cache,target=" + t + " ";
+    std::string_view src = in.doc.bytes();
+    size_t at = run.range.begin + run.keyword.size();
+    while (at < src.size() && (src[at] == ' ' || src[at] == '\t')) ++at;
+    b.builder_edits.push_back({at, at, mounts});
+    b.changes.push_back(change(in.tmpl, "cache-mounts", {{"targets", joined(targets, " ")}}, run.first_line, run.last_line));
+}
+
 Refusal refusal(std::string reason, int line, std::string unblock) { return {std::move(reason), line, std::move(unblock)}; }
 
 }  // namespace
@@ -282,7 +309,9 @@ Build plan_go(const PlanInput& in) {
         b.changes.push_back(change(in.tmpl, "go-static-binary", vars, build_ins.first_line, build_ins.last_line));
     }
     // `go mod download` only where the build uses modules (Go 1.11 and later, go.mod, GO111MODULE).
-    if (module_mode(in, *g)) order_manifests(in, b, g->index, pick_manifest(in));
+    const bool modules = module_mode(in, *g);
+    if (modules) order_manifests(in, b, g->index, pick_manifest(in));
+    mount_build_caches(in, b, g->index, modules);
     return b;
 }
 
