@@ -220,6 +220,18 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
         vars["line"] = "0";
         out.changes.push_back(change(in.tmpl, "keep-runtime-packages", vars));
     }
+    // The tools a HEALTHCHECK calls (curl, wget) that the base lacks but can install.
+    std::vector<std::string> tools;
+    for (const auto& t : in.needs.tools) {
+        bool busybox_applet = t == "wget" && base->has("busybox");
+        if (t == "sh" || base->has(t) || busybox_applet || base->package_manager.empty()) continue;
+        if (std::find(in.needs.packages.begin(), in.needs.packages.end(), t) == in.needs.packages.end()) tools.push_back(t);
+    }
+    if (!tools.empty()) {
+        lines.push_back(package_install(*base, tools));
+        vars["tools"] = joined(tools, " ");
+        out.changes.push_back(change(in.tmpl, "healthcheck-tools", vars));
+    }
     for (const auto& l : b.runtime_setup) lines.push_back(l);
 
     // USER: non-root by default (the catalogue says which user each base has, or how to add one).
