@@ -1,6 +1,8 @@
 // Sources and manifests: finding the source COPY and the dependency fetch around it.
 #include "rewrite/sources.hpp"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 
 #include "rewrite/command.hpp"
@@ -15,10 +17,14 @@ bool from_other_stage(const model::Instruction& i) {
     return std::any_of(i.flags.begin(), i.flags.end(), [](const std::string& f) { return f.rfind("--from", 0) == 0; });
 }
 
+// A manifest file, or a pattern that names manifests by their own prefix (go.*, package*.json);
+// a pattern that starts with a wildcard (*.json) could be anything.
 bool is_manifest(const Manifest& m, const std::string& src) {
     std::string s = src.rfind("./", 0) == 0 ? src.substr(2) : src;
-    return std::find(m.files.begin(), m.files.end(), s) != m.files.end() ||
-           (s.find('*') != std::string::npos && s.rfind("package", 0) == 0);  // package*.json
+    if (std::find(m.files.begin(), m.files.end(), s) != m.files.end()) return true;
+    if (s.find_first_of("*?[") == std::string::npos || s.find_first_of("*?[") < 2) return false;
+    return std::any_of(m.files.begin(), m.files.end(),
+                       [&](const std::string& file) { return fnmatch(s.c_str(), file.c_str(), FNM_PATHNAME) == 0; });
 }
 
 }  // namespace
