@@ -1,5 +1,6 @@
 // rewrite(): detection, the ecosystem's plan, edits on the original, the runtime stage, checks.
 #include <algorithm>
+#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -45,8 +46,10 @@ Needs needs_of(const StageFacts& f) {
         std::string first = in.json ? in.args[1] : in.args[1].substr(0, in.args[1].find(' '));
         if (first == "curl" || first == "wget") note_tool(first);
     }
+    // A JDK from the OS compiles; the runtime images bring their own Java.
+    static const std::regex jdk(R"((default|openjdk-?[0-9]*)-(jdk|jre)(-headless)?|openjdk[0-9]+(-jdk|-jre)?)");
     for (const auto& p : f.os_packages) {
-        if (!kBuildOnlyPackages.count(p)) n.packages.push_back(p);
+        if (!kBuildOnlyPackages.count(p) && !std::regex_match(p, jdk)) n.packages.push_back(p);
     }
     for (const auto& s : f.steps) {
         const auto& in = f.at(s.index);

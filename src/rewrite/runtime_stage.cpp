@@ -136,17 +136,22 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
 
     if (b.insert_manifests_before && b.manifest != nullptr && enabled(in, "deps-before-sources")) {
         const auto& copy = f.at(*b.insert_manifests_before);
+        // The sources' destination is a folder: the manifests go into it, and the fetch runs there.
         std::string dest = copy.args.empty() ? "./" : copy.args.back();
-        if (dest == ".") dest = "./";
+        if (dest.back() != '/') dest += "/";
+        std::string copy_dir = f.steps.front().workdir;
+        for (const auto& s : f.steps) {
+            if (s.index == *b.insert_manifests_before) copy_dir = s.workdir;
+        }
+        std::string into = join_path(copy_dir, expand(dest, f.env_entries, in.doc.escape()));
         std::vector<std::string> present;
         for (const auto& file : b.manifest->files) {
             if (in.ctx.exists(file)) present.push_back(file);
         }
-        std::string fetch = b.manifest->fetch;
+        std::string fetch = (into == copy_dir ? "" : "cd " + into + " && ") + b.manifest->fetch;
         if (in.options.cache_mounts && !b.manifest->cache_mount.empty()) {
             fetch = "--mount=type=cache,target=" + b.manifest->cache_mount + " " + fetch;
         }
-        if (dest.back() != '/' && present.size() > 1) dest += "/";
         size_t at = comments_above(src, line_begin(src, copy.range.begin));
         edits.push_back({at, at, manifest_copies(present, dest, eol) + "RUN " + fetch + eol});
         vars["manifests"] = joined(present, " ");

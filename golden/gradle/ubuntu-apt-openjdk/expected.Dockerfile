@@ -13,11 +13,11 @@ RUN ./gradlew --no-daemon bootJar
 
 ENV SERVER_PORT=8088
 
-FROM eclipse-temurin:17-jre
+FROM gcr.io/distroless/java17-debian12:nonroot
 ENV SERVER_PORT=8088
 WORKDIR /opt/service
 COPY --from=build /opt/service/build/libs/scheduler-1.0.0.jar /opt/service/build/libs/scheduler-1.0.0.jar
-RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app
 EXPOSE 8088
-USER app
+USER nonroot
+ENTRYPOINT []
 CMD ["java", "-jar", "build/libs/scheduler-1.0.0.jar"]
