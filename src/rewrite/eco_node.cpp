@@ -41,6 +41,17 @@ App gather(const PlanInput& in) {
 
 
 
+// Whether a HEALTHCHECK runs node by name: distroless has node only as its ENTRYPOINT's path.
+bool healthcheck_runs_node(const StageFacts& f) {
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        if (i.kind != Kind::Healthcheck || i.args.size() < 2) continue;
+        std::string first = i.json ? i.args[1] : i.args[1].substr(0, i.args[1].find(' '));
+        if (first == "node") return true;
+    }
+    return false;
+}
+
 // Why distroless (no shell, no npm, node as ENTRYPOINT) cannot run the command, or "".
 std::string distroless_blocker(const PlanInput& in, const App& a) {
     std::vector<std::string> needs;
@@ -48,6 +59,7 @@ std::string distroless_blocker(const PlanInput& in, const App& a) {
         needs.push_back("a musl runtime (its alpine builder builds native modules for musl)");
     if (a.run.shell) needs.push_back("a shell");
     if (in.needs.shell && !a.run.shell) needs.push_back("a shell for its HEALTHCHECK");
+    if (healthcheck_runs_node(in.facts)) needs.push_back("node on PATH for its HEALTHCHECK");
     if (a.run.wrapper) needs.push_back("the program it starts through");
     if (in.facts.entrypoint) needs.push_back("its own ENTRYPOINT");
     if (!a.run.global_tools.empty()) needs.push_back(listed(a.run.global_tools));
@@ -60,6 +72,7 @@ std::string distroless_blocker(const PlanInput& in, const App& a) {
 
 bool node_runtime_ok(const RuntimeBase& r, const PlanInput& in) {
     if (!r.has("node")) return false;
+    if (!r.has("npm") && healthcheck_runs_node(in.facts)) return false;
     if (node::musl_image(in.facts.base_image) != r.has("musl"))
         return false;  // native modules are built for one libc
     App a = gather(in);
