@@ -39,12 +39,27 @@ struct GoBuild {
     std::string workdir;
 };
 
+// Whether a RUN's command line hands its heredoc to a shell as the script: `<<EOF`, `sh <<EOF`.
+bool heredoc_script(const std::string& command) {
+    std::istringstream words(command);
+    std::string first, second, rest;
+    words >> first >> second >> rest;
+    if (first.rfind("<<", 0) == 0) return second.empty();
+    static const std::vector<std::string> shells = {"sh", "bash", "/bin/sh", "/bin/bash", "ash", "dash"};
+    return std::find(shells.begin(), shells.end(), first) != shells.end() && second.rfind("<<", 0) == 0 && rest.empty();
+}
+
 std::optional<GoBuild> find_build(const StageFacts& f) {
     std::optional<GoBuild> found;
     for (const auto& s : f.steps) {
         const auto& i = f.at(s.index);
         if (i.kind != Kind::Run || i.args.empty()) continue;
         std::vector<std::string> simple = i.json ? std::vector<std::string>{} : simple_commands(i.args[0]);
+        if (!i.json && heredoc_script(i.args[0])) {  // RUN <<EOF: the heredoc is the script the shell runs
+            for (const auto& h : i.heredocs) {
+                for (auto& c : simple_commands(h.content)) simple.push_back(std::move(c));
+            }
+        }
         for (size_t c = 0; c < (i.json ? 1 : simple.size()); ++c) {
             std::string text = i.json ? "" : simple[c];
             std::vector<std::string> all = i.json ? i.args : std::vector<std::string>{};
