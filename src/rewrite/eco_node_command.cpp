@@ -50,6 +50,14 @@ std::vector<std::string> operands(const std::vector<std::string>& w, size_t from
 }
 
 
+// npx and dlx take a package with a version: serve@14 runs serve, @scope/cli@2 runs @scope/cli.
+std::vector<std::string> without_version(std::vector<std::string> w) {
+    if (w.empty()) return w;
+    size_t at = w[0].find('@', w[0].rfind('/') == std::string::npos ? 1 : w[0].rfind('/'));
+    if (at != std::string::npos && at > 0) w[0].resize(at);
+    return w;
+}
+
 struct Walker {
     const PlanInput& in;
     const Package& pkg;
@@ -250,7 +258,7 @@ struct Walker {
                 else if (w[k] == "-p" || w[k] == "--package")
                     ++k;  // npx's own flags come first
             }
-            words(rest, depth + 1);
+            words(without_version(rest), depth + 1);
             return;
         }
         if (prog == "npm" || prog == "yarn" || prog == "pnpm") {
@@ -259,7 +267,7 @@ struct Walker {
                 return run_script(prog, ops[1], extra(), depth);
             if (sub == "start" || sub == "test" || sub == "restart" || sub == "stop")
                 return run_script(prog, sub, extra(), depth);
-            if (sub == "exec" || sub == "x" || sub == "dlx") return words(rest_from(sub), depth + 1);
+            if (sub == "exec" || sub == "x" || sub == "dlx") return words(without_version(rest_from(sub)), depth + 1);
             if (prog != "npm" && !sub.empty() && !kPmBuiltins.count(sub)) {
                 if (pkg.scripts.count(sub)) return run_script(prog, sub, rest_from(sub), depth);
                 if (sub == "node") return words({w.begin() + 1, w.end()}, depth + 1);
