@@ -37,6 +37,7 @@ struct GoBuild {
     std::vector<std::string> packages;
     std::string cgo;               // CGO_ENABLED assignment on the command, or ""
     std::string workdir;
+    bool hidden = false;           // --artifact names what a script builds: its cgo use is unknown
 };
 
 // Whether a RUN's command line hands its heredoc to a shell as the script: `<<EOF`, `sh <<EOF`.
@@ -162,6 +163,7 @@ std::string binary_name(const GoBuild& g, const PlanInput& in) {
 
 // Why the build uses cgo, or "" when it does not.
 std::string cgo_evidence(const PlanInput& in, const GoBuild& g) {
+    if (g.hidden) return "the build on line " + std::to_string(in.facts.at(g.index).first_line) + " is a script restage cannot read";
     if (g.cgo == "1") return "CGO_ENABLED=1 on the build command";
     if (g.cgo.empty() && in.facts.variable("CGO_ENABLED").value_or("") == "1") return "ENV CGO_ENABLED=1";
     if (auto gomod = in.ctx.read("go.mod")) {
@@ -215,6 +217,12 @@ Build plan_go(const PlanInput& in) {
     b.build_only_env = in.tmpl.build_only_env;
 
     auto g = find_build(f);
+    if (!g && in.options.artifact) {
+        // --artifact: the last RUN builds it, in a way restage cannot see.
+        for (const auto& s : f.steps) {
+            if (f.at(s.index).kind == Kind::Run) g = GoBuild{s.index, false, "", {}, "", s.workdir, true};
+        }
+    }
     const auto* run_cmd = f.entrypoint ? &*f.entrypoint : f.cmd ? &*f.cmd : nullptr;
     if (!g) {
         bool go_run = run_cmd && ((run_cmd->json && run_cmd->argv.size() > 1 && run_cmd->argv[0] == "go" && run_cmd->argv[1] == "run") ||
