@@ -41,7 +41,10 @@ std::string package_of_bin(const std::string& bin) {
                                                              {"vue", "@vue/cli"},
                                                              {"gatsby", "gatsby"},
                                                              {"nuxi", "nuxi"},
-                                                             {"tsx", "tsx"}};
+                                                             {"tsx", "tsx"},
+                                                             {"docusaurus", "@docusaurus/core"},
+                                                             {"remix-serve", "@remix-run/serve"},
+                                                             {"astro", "astro"}};
     auto it = kBins.find(bin);
     return it == kBins.end() ? bin : it->second;
 }
