@@ -276,7 +276,7 @@ TEST_CASE("node: Next.js in server mode (`next start`) is a Node app, kept on a 
           "\n"
           "FROM node:20-slim\n"
           "WORKDIR /app\n"
-          "COPY --from=build /app /app\n"
+          "COPY --from=build --chown=node:node /app /app\n"
           "EXPOSE 3000\n"
           "USER node\n"
           "CMD [\"npm\", \"start\"]\n");

@@ -176,6 +176,10 @@ Build plan_node(const PlanInput& in) {
     if (b.runtime.empty()) return refuse({why, 0, other_runtimes_hint(in, v, "", accept)});
     const RuntimeBase* base = in.catalogue.runtime(b.runtime);
     b.artifacts.push_back({a.dir, a.dir});
+    // `next start` writes its cache under .next in the app: the app belongs to the runtime user.
+    for (const auto& w : a.run.commands) {
+        if (w.size() >= 2 && w[0] == "next" && w[1] == "start") b.artifacts.back().owned = true;
+    }
     // Distroless nonroot images start in /home/nonroot; the original, without a WORKDIR, in /.
     if (!f.has_workdir && base->family == "distroless") b.runtime_setup.push_back("WORKDIR /");
     if (enabled(in, "build-only-env")) b.build_only_env = in.tmpl.build_only_env;

@@ -35,6 +35,7 @@ struct PlanInput {
 struct ArtifactCopy {
     std::string from;   ///< absolute path in the builder
     std::string to;     ///< absolute path in the runtime image
+    bool owned = false; ///< the app writes to it: it belongs to the runtime stage's user
 };
 
 /// The first of the final WORKDIR and the artifacts' destinations in root's home, which only

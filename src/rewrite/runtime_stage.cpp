@@ -216,7 +216,53 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
     for (const auto& e : env_blocks) lines.push_back(e);
     // The builder image's own WORKDIR (gradle: /home/gradle) is where relative paths point.
     if (f.has_workdir || f.final_workdir != "/") lines.push_back("WORKDIR " + f.final_workdir);
-    for (const auto& a : b.artifacts) lines.push_back("COPY --from=" + stage + " " + a.from + " " + a.to);
+    // USER: non-root by default (the catalogue says which user each base has, or how to add one).
+    std::string user;
+    std::optional<std::string> add_user_line;
+    std::string original_user = f.user ? f.user_name : "";
+    bool nonroot = in.options.nonroot && enabled(in, "runtime-nonroot");
+    if (std::string dir = root_home_path(f.final_workdir, b.artifacts); nonroot && !dir.empty()) {
+        nonroot = false;
+        vars["path"] = dir;
+        out.changes.push_back(change(in.tmpl, "root-home-kept", vars));
+    }
+    if (!nonroot) {
+        if (moved_user) user = "";  // moved verbatim below
+    } else if (b.user) {
+        user = *b.user;
+    } else if (!original_user.empty() && !is_root(original_user) &&
+               (numeric(original_user) || original_user.substr(0, original_user.find(':')) == base->user)) {
+        user = original_user;
+    } else if (!base->user.empty()) {
+        user = base->user;
+    } else if (!base->add_user.empty()) {
+        std::string name = base->new_user.empty() ? "app" : base->new_user;
+        add_user_line = "RUN " + expand_reason(base->add_user, {{"user", name}, {"uid", std::to_string(base->uid)}});
+        user = name;
+    } else {
+        user = std::to_string(base->uid) + ":" + std::to_string(base->uid);
+    }
+    // Files the app writes at run time belong to its user: a VOLUME's folder (Docker fills a new
+    // volume from it, ownership included), and artifacts the planner marks as written to.
+    std::string owner = nonroot && !user.empty() ? user.substr(0, user.find(':')) : "";
+    std::string chown = owner.empty() ? "" : "--chown=" + owner + ":" + (user.find(':') == std::string::npos ? owner : user.substr(user.find(':') + 1)) + " ";
+    std::vector<ArtifactCopy> artifacts = b.artifacts;
+    std::vector<std::string> volumes;
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        if (i.kind != Kind::Volume || chown.empty()) continue;
+        for (const auto& v : i.args) {
+            // /tmp and /var/tmp exist everywhere, writable by all.
+            auto in_dir = [&](const char* d) { return v == d || v.rfind(std::string(d) + "/", 0) == 0; };
+            if (v.empty() || v[0] != '/' || v.find('$') != std::string::npos || in_dir("/tmp") || in_dir("/var/tmp"))
+                continue;
+            volumes.push_back(v);
+            artifacts.push_back({v, v, true});
+        }
+    }
+    if (!volumes.empty()) text += "RUN mkdir -p " + joined(volumes, " ") + eol;
+    for (const auto& a : artifacts)
+        lines.push_back("COPY --from=" + stage + " " + (a.owned ? chown : "") + a.from + " " + a.to);
     if (!in.needs.packages.empty() && enabled(in, "keep-runtime-packages")) {
         lines.push_back(package_install(*base, in.needs.packages));
         std::string pkgs;
@@ -239,31 +285,8 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
     }
     for (const auto& l : b.runtime_setup) lines.push_back(l);
 
-    // USER: non-root by default (the catalogue says which user each base has, or how to add one).
-    std::string user;
-    std::string original_user = f.user ? f.user_name : "";
-    bool nonroot = in.options.nonroot && enabled(in, "runtime-nonroot");
-    if (std::string dir = root_home_path(f.final_workdir, b.artifacts); nonroot && !dir.empty()) {
-        nonroot = false;
-        vars["path"] = dir;
-        out.changes.push_back(change(in.tmpl, "root-home-kept", vars));
-    }
-    if (!nonroot) {
-        if (moved_user) user = "";  // moved verbatim below
-    } else if (b.user) {
-        user = *b.user;
-    } else if (!original_user.empty() && !is_root(original_user) &&
-               (numeric(original_user) || original_user.substr(0, original_user.find(':')) == base->user)) {
-        user = original_user;
-    } else if (!base->user.empty()) {
-        user = base->user;
-    } else if (!base->add_user.empty()) {
-        std::string name = base->new_user.empty() ? "app" : base->new_user;
-        lines.push_back("RUN " + expand_reason(base->add_user, {{"user", name}, {"uid", std::to_string(base->uid)}}));
-        user = name;
-    } else {
-        user = std::to_string(base->uid) + ":" + std::to_string(base->uid);
-    }
+    if (add_user_line) lines.push_back(*add_user_line);
+
     if (nonroot && !user.empty() && user != original_user) {
         vars["user"] = user;
         vars["uid"] = std::to_string(base->uid);
