@@ -130,6 +130,9 @@ Background start_process(const std::vector<std::string>& argv, const std::string
     Background b;
     int log = open(log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (log < 0 || argv.empty()) return b;
+    // A server running as another user may reopen its stdout/stderr by path (nginx's logs are
+    // links to /dev/stdout and /dev/stderr); container engines give it pipes it can open.
+    fchmod(log, 0666);
     auto env = merged_env({});
     pid_t pid = fork();
     if (pid == 0) exec_child(argv, env, log, log);

@@ -236,18 +236,25 @@ Observed Session::observe_buildah(const std::string& tag, const ImageFacts& fact
     }
     const std::string ctr = from.out.substr(0, from.out.find('\n'));
     containers_.push_back(ctr);
-    std::vector<std::string> argv{builder_.exe, "run"};
-    if (std::getenv("BUILDAH_ISOLATION") == nullptr) argv.insert(argv.end(), {"--isolation", "chroot"});
-    argv.insert(argv.end(), {ctr, "--"});
     const auto& rest = probe.http || probe.args.empty() ? facts.cmd : probe.args;
     if (facts.entrypoint.empty() && rest.empty()) {
         o.log = "the image has no ENTRYPOINT or CMD to run";
         return o;
     }
-    argv.insert(argv.end(), facts.entrypoint.begin(), facts.entrypoint.end());
-    argv.insert(argv.end(), rest.begin(), rest.end());
+    // chroot isolation has no network namespace of its own: `ip netns exec` gives it one; with
+    // oci isolation buildah joins the namespace itself (ip netns exec would hide the cgroup mounts).
+    const char* isolation = std::getenv("BUILDAH_ISOLATION");
+    const bool chroot = isolation == nullptr || std::string_view(isolation) == "chroot";
+    auto run_argv = [&](const std::string& network) {
+        std::vector<std::string> argv{builder_.exe, "run"};
+        if (isolation == nullptr) argv.insert(argv.end(), {"--isolation", "chroot"});
+        argv.insert(argv.end(), {"--network", network, ctr, "--"});
+        argv.insert(argv.end(), facts.entrypoint.begin(), facts.entrypoint.end());
+        argv.insert(argv.end(), rest.begin(), rest.end());
+        return argv;
+    };
     if (!probe.http) {
-        auto r = run_process(argv, timeout_s);
+        auto r = run_process(run_argv("host"), timeout_s);
         o.answered = r.exit >= 0;
         o.code = r.exit;
         o.output = r.out;
@@ -262,7 +269,8 @@ Observed Session::observe_buildah(const std::string& tag, const ImageFacts& fact
     }
     netns_.push_back(ns);
     run_process({"ip", "-n", ns, "link", "set", "lo", "up"}, 20);
-    argv.insert(argv.begin(), {"ip", "netns", "exec", ns});
+    auto argv = run_argv(chroot ? "host" : "ns:/run/netns/" + ns);
+    if (chroot) argv.insert(argv.begin(), {"ip", "netns", "exec", ns});
     const std::string log_file = (scratch_ / (new_name("server") + ".log")).string();
     Background server = start_process(argv, log_file);
     return ask_http({"ip", "netns", "exec", ns},
