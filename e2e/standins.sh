@@ -8,10 +8,8 @@ cd "$(dirname "$0")/standins"
 STAMP=localhost/restage-e2e/standins-stamp
 IMAGES=(
     docker.io/library/debian:bookworm-slim docker.io/library/alpine:3.20
-    docker.io/library/golang:1.22 docker.io/library/golang:1.22-alpine
-    docker.io/library/eclipse-temurin:17-jre docker.io/library/eclipse-temurin:17-jre-alpine
-    docker.io/library/maven:3.9-eclipse-temurin-17
-    docker.io/library/node:20-slim docker.io/library/node:20 docker.io/library/node:20-alpine
+    docker.io/library/golang:1.22 docker.io/library/eclipse-temurin:17-jre
+    docker.io/library/maven:3.9-eclipse-temurin-17 docker.io/library/node:20-slim docker.io/library/node:20
     docker.io/library/nginx:alpine docker.io/hugomods/hugo:exts-0.111.3
     gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12:nonroot
     gcr.io/distroless/java17-debian12:nonroot gcr.io/distroless/nodejs20-debian12:nonroot

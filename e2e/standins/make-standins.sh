@@ -22,13 +22,10 @@ buildah tag docker.io/library/debian:bookworm-slim docker.io/library/debian:book
 t bud alpine.Containerfile             docker.io/library/alpine:3.20
 buildah tag docker.io/library/alpine:3.20 docker.io/library/alpine:latest
 t bud golang.Containerfile             docker.io/library/golang:1.22
-t bud golang-alpine.Containerfile      docker.io/library/golang:1.22-alpine
 t bud temurin-jre.Containerfile        docker.io/library/eclipse-temurin:17-jre
-t bud temurin-jre-alpine.Containerfile docker.io/library/eclipse-temurin:17-jre-alpine
 t bud maven.Containerfile              docker.io/library/maven:3.9-eclipse-temurin-17
 t bud node-slim.Containerfile          docker.io/library/node:20-slim
 t bud node.Containerfile               docker.io/library/node:20
-t bud node-alpine.Containerfile        docker.io/library/node:20-alpine
 t bud nginx-alpine.Containerfile       docker.io/library/nginx:alpine
 t bud hugo.Containerfile               docker.io/hugomods/hugo:exts-0.111.3
 for d in static base java17 nodejs20; do
