@@ -4,7 +4,7 @@ set -euo pipefail
 PACKAGES=(buildah runc debootstrap curl iproute2 python3 ca-certificates bc)
 missing=()
 for p in "${PACKAGES[@]}"; do
-    dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed$' || missing+=("$p")
+    [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || missing+=("$p")
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 if [[ $(id -u) -ne 0 ]]; then
