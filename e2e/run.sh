@@ -77,10 +77,10 @@ PY
         fail "$app: $why"; head -c 3000 "$LOGS/$app.verify.json"; tail -5 "$LOGS/$app.verify.err"; fi
 done
 
-# Negative 1: the go app's rewrite without the COPY that brings the binary: verify must exit 1.
-work=$(mktemp -d); cp -a apps/go "$work/ctx"
+# Negative 1: the hugo app's rewrite without the COPY that brings the site: verify must exit 1.
+work=$(mktemp -d); cp -a apps/hugo "$work/ctx"
 "$RESTAGE" "$work/ctx/Dockerfile" | grep -v '^COPY --from=' > "$work/broken.Dockerfile"
-read -r -a probe < apps/go/probe
+read -r -a probe < apps/hugo/probe
 "$RESTAGE" verify "$work/ctx/Dockerfile" --context "$work/ctx" --rewritten "$work/broken.Dockerfile" \
     "${VERIFY[@]}" "${probe[@]}" > "$LOGS/broken.verify.txt" 2>&1
 code=$?
