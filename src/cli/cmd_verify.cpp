@@ -120,13 +120,17 @@ int verify(const VerifyOptions& o, const Builder& builder, const Probe& probe,
                                 : fs::path(o.file).parent_path().empty()
                                     ? std::string(".")
                                     : fs::path(o.file).parent_path().string();
+    catch_interrupts();  // Ctrl-C: stop, then remove what was made (the Session's destructor)
     Session session(builder, scratch);
     const std::string base = fmt::format("localhost/restage-verify/{}", getpid());
     const std::string before_tag = base + ":before", after_tag = base + ":after";
+    auto stopped = [&] { return finish(o, r, kExitBadInput, "interrupted"); };
     if (!build_side(session, o, o.file, context, before_tag, scratch / "before.log", r.before))
-        return finish(o, r, kExitBadInput, "the original Dockerfile does not build");
+        return interrupted() ? stopped()
+                             : finish(o, r, kExitBadInput, "the original Dockerfile does not build");
     if (!build_side(session, o, rewritten_file, context, after_tag, scratch / "after.log", r.after))
-        return finish(o, r, kExitChanges, "the rewritten Dockerfile does not build");
+        return interrupted() ? stopped()
+                             : finish(o, r, kExitChanges, "the rewritten Dockerfile does not build");
     std::string error;
     r.before.facts = session.inspect(before_tag, error);
     if (r.before.facts) r.after.facts = session.inspect(after_tag, error);
@@ -141,11 +145,14 @@ int verify(const VerifyOptions& o, const Builder& builder, const Probe& probe,
         if (!tools) return finish(o, r, kExitBadInput, "cannot look inside the image: " + error);
         side->tools = std::move(*tools);
     }
+    if (interrupted()) return stopped();
     r.before.seen = session.observe(before_tag, *r.before.facts, probe, o.timeout);
+    if (interrupted()) return stopped();
     if (!r.before.seen->answered)
         return finish(o, r, kExitBadInput,
                       "the original image does not answer the probe:\n" + r.before.seen->log);
     r.after.seen = session.observe(after_tag, *r.after.facts, probe, o.timeout);
+    if (interrupted()) return stopped();
     const Observed &a = *r.before.seen, &b = *r.after.seen;
     if (!b.answered)
         return finish(o, r, kExitChanges,

@@ -23,6 +23,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+volatile sig_atomic_t g_interrupted = 0;
+
+void on_interrupt(int) { g_interrupted = 1; }
+
 // The environment with `extra` entries added (a later KEY=… replaces an earlier one).
 std::vector<std::string> merged_env(const std::vector<std::string>& extra) {
     std::vector<std::string> env;
@@ -89,7 +93,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, int timeout_s,
         if (err[0] >= 0) close(err[0]);
         return r;
     }
-    const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
+    auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
+    bool asked_to_stop = false;
     std::vector<pollfd> fds{{out[0], POLLIN, 0}};
     if (err[0] >= 0) fds.push_back({err[0], POLLIN, 0});
     std::array<std::string*, 2> sinks{&r.out, &r.err};
@@ -97,8 +102,15 @@ ProcessResult run_process(const std::vector<std::string>& argv, int timeout_s,
     char buf[65536];
     while (open_fds > 0) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (g_interrupted && !asked_to_stop) {
+            // The child gets SIGTERM first, so that a builder removes its working containers.
+            kill(-pid, SIGTERM);
+            asked_to_stop = true;
+            deadline = std::min(deadline, Clock::now() + std::chrono::seconds(15));
+            continue;
+        }
         if (left <= 0) {
-            r.timed_out = true;
+            r.timed_out = !g_interrupted;
             kill(-pid, SIGKILL);
             break;
         }
@@ -122,7 +134,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, int timeout_s,
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    r.exit = r.timed_out ? 128 + SIGKILL : decode_status(status);
+    r.exit = r.timed_out || g_interrupted ? 128 + SIGKILL : decode_status(status);
     return r;
 }
 
@@ -170,6 +182,20 @@ void stop_process(Background& b, int grace_ms) {
     int status = 0;
     waitpid(b.pid, &status, 0);
     b.pid = -1;
+}
+
+void catch_interrupts() {
+    struct sigaction sa {};
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
+}
+
+bool interrupted() { return g_interrupted != 0; }
+
+void ignore_interrupts() {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, SIG_IGN);
+    g_interrupted = 0;
 }
 
 std::optional<std::string> find_on_path(std::string_view name, std::string_view path) {

@@ -34,6 +34,14 @@ bool running(Background& b);
 /// SIGTERM to its group, SIGKILL after `grace_ms`, then reaps it.
 void stop_process(Background& b, int grace_ms = 1500);
 
+/// From now on SIGINT, SIGTERM and SIGHUP only mark the process as interrupted: a running child's
+/// group is killed and run_process returns, so the caller can clean up before it exits.
+void catch_interrupts();
+/// Whether one of those signals has arrived.
+bool interrupted();
+/// Ignores those signals from now on and forgets an interruption, so cleaning up can run.
+void ignore_interrupts();
+
 /// The executable `name` on `path` (a PATH-style list), or nullopt.
 std::optional<std::string> find_on_path(std::string_view name, std::string_view path);
 

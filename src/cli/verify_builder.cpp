@@ -104,6 +104,7 @@ Session::Session(Builder builder, fs::path scratch)
     : builder_(std::move(builder)), scratch_(std::move(scratch)) {}
 
 Session::~Session() {
+    ignore_interrupts();  // a second Ctrl-C must not stop the clean-up half way
     for (const auto& c : containers_) {
         if (builder_.kind == BuilderKind::Buildah) {
             tool({"umount", c}, 60);
@@ -218,7 +219,7 @@ Observed Session::ask_http(const std::vector<std::string>& prefix, const std::st
             o.output = read_text(body);
             break;
         }
-        if (!running(server)) break;
+        if (!running(server) || interrupted()) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
     stop_process(server);

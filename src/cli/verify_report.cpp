@@ -95,8 +95,12 @@ std::string render_text(const VerifyReport& r) {
     };
     const Side &a = r.before, &b = r.after;
     row("", "before", "after");
-    row("build", a.built ? fmt::format("ok, {:.1f} s", a.build_seconds) : "FAILED",
-        b.built ? fmt::format("ok, {:.1f} s", b.build_seconds) : "FAILED");
+    auto build = [](const Side& s) {
+        return s.built               ? fmt::format("ok, {:.1f} s", s.build_seconds)
+               : s.build_seconds > 0 ? "FAILED"
+                                     : "not built";
+    };
+    row("build", build(a), build(b));
     if (a.facts && b.facts) {
         std::string ratio = b.facts->size > 0
                                 ? fmt::format(" ({:.1f}x smaller)", static_cast<double>(a.facts->size) /
