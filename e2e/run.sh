@@ -4,7 +4,8 @@
 # both and compares their answers; this script then checks the rewrite's image: non-root, no build
 # tool, size ratio at least the app's target. Plus two negative checks: a rewrite with a needed COPY
 # removed must make verify exit 1, and verify with no builder on PATH must exit 2.
-# Writes e2e/results.md and e2e/logs/; the last line is "e2e: N passed, N failed".
+# Writes e2e/logs/ (results.md: the table; E2E_RECORD=1 copies it to e2e/results.md); the last
+# line is "e2e: N passed, N failed".
 set -uo pipefail
 RESTAGE=$(realpath -m "${1:-$(dirname "$0")/../build/restage}")
 cd "$(dirname "$0")"
@@ -117,5 +118,7 @@ END=$(date +%s)
     printf '%s\n' "${rows[@]}"
     echo
     echo "$passed passed, $failed failed."
-} > results.md
+} > "$LOGS/results.md"
+# E2E_RECORD=1 updates the committed table (a plain run leaves the tree clean).
+[[ ${E2E_RECORD:-0} == 1 ]] && cp "$LOGS/results.md" results.md
 finish
