@@ -68,5 +68,27 @@ run_variant() {
 run_variant plain build
 run_variant asan build-asan
 
+# The end-to-end suite (e2e/run.sh): real image builds with buildah; its checks count as tests.
+run_e2e() {
+    local log line
+    if [[ ${RESTAGE_SKIP_E2E:-0} == 1 ]]; then
+        echo "test: e2e SKIPPED because RESTAGE_SKIP_E2E=1" >&2
+        return
+    fi
+    echo "=== e2e"
+    log=$(mktemp)
+    bash e2e/run.sh build/restage 2>&1 | tee "$log"
+    line=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+    rm -f "$log"
+    if [[ -z "$line" ]]; then
+        echo "test: e2e: no summary line" >&2
+        failed=$((failed + 1))
+        return
+    fi
+    passed=$((passed + $(sed -E 's/^e2e: ([0-9]+) passed.*/\1/' <<<"$line")))
+    failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")))
+}
+run_e2e
+
 echo "${passed} passed, ${failed} failed"
 [[ $failed -eq 0 && $passed -gt 0 ]]

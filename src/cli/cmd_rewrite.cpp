@@ -12,6 +12,7 @@
 #include "cli/app.hpp"
 #include "cli/atomic_write.hpp"
 #include "cli/commands.hpp"
+#include "cli/rewrite_one.hpp"
 #include "cli/exit_codes.hpp"
 #include "model/document.hpp"
 #include "print/diff.hpp"
@@ -286,6 +287,19 @@ std::string json_report(const std::vector<FileReport>& reports) {
 void write_stdout(std::string_view bytes) { std::fwrite(bytes.data(), 1, bytes.size(), stdout); }
 
 }  // namespace
+
+RewriteOne rewrite_one(const RewriteOptions& o, const std::string& file) {
+    Catalogues catalogues;
+    FileReport r = process(o, file, catalogues);
+    RewriteOne one{std::move(r.outcome), r.exit, std::nullopt};
+    if (!one.outcome) return one;
+    auto catalogue = catalogues.get(o.templates.empty() ? std::nullopt : std::optional<fs::path>(o.templates));
+    if (!catalogue) return one;
+    for (const auto& [id, runtime] : catalogue->runtimes) {
+        if (runtime.image == one.outcome->runtime_image) one.package_manager = runtime.package_manager;
+    }
+    return one;
+}
 
 bool RewriteOptions::any_option() const {
     return in_place || diff || check || explain || format != "text" || !runtime.empty() || cache_mounts ||

@@ -36,6 +36,24 @@ struct DetectOptions {
 void add_detect_command(CLI::App& app, DetectOptions& opts);
 int run_detect(const DetectOptions& opts);
 
+/// `restage verify FILE (--http PORT[/PATH] | --run ARGS) [--context DIR] [--builder NAME] ...`:
+/// build the original and the rewrite, run both, compare their behaviour.
+struct VerifyOptions {
+    std::string file;
+    std::string context;    ///< empty: the Dockerfile's folder
+    std::string builder;    ///< empty: docker, podman or buildah, the first found
+    std::string http;       ///< PORT[/PATH]
+    std::string run;        ///< ARGS for the image's entrypoint, split like a shell
+    std::string rewritten;  ///< a rewritten Dockerfile to check instead of restage's own rewrite
+    std::string runtime;    ///< --runtime for the rewrite
+    std::string pull = "missing";
+    std::vector<std::string> build_opts;  ///< passed to the builder's build command
+    int timeout = 60;                     ///< seconds for the probe
+    std::string format = "text";
+};
+void add_verify_command(CLI::App& app, VerifyOptions& opts);
+int run_verify(const VerifyOptions& opts);
+
 /// `restage [OPTIONS] FILE|-…` (no subcommand): rewrite into a multi-stage build.
 struct RewriteOptions {
     std::vector<std::string> files;

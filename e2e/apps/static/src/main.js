@@ -1,0 +1,3 @@
+import { greet } from "./greet.js";
+
+document.querySelector("#count").textContent = greet("vite");
