@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
     add_fmt_command(app, fmt_opts);
     DetectOptions detect_opts;
     add_detect_command(app, detect_opts);
+    ScanOptions scan_opts;
+    add_scan_command(app, scan_opts);
 
     try {
         app.parse(argc, argv);
@@ -65,6 +67,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("parse")) return run_parse(parse_opts);
         if (app.got_subcommand("fmt")) return run_fmt(fmt_opts);
         if (app.got_subcommand("detect")) return run_detect(detect_opts);
+        if (app.got_subcommand("scan")) return run_scan(scan_opts);
         if (app.get_subcommands().empty()) return run_rewrite(rewrite_opts);
     } catch (const std::exception& e) {
         fmt::print(stderr, "restage: internal error: {}\n", e.what());
