@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # scan.sh: `restage scan --check` over the bulk corpus and a generated 10,000-file monorepo,
-# and one file end to end: wall time, files per second, peak RSS (GNU time -v). Release build
-# in build-bench/; the monorepo is generated into build-bench/monorepo (not committed).
+# and one file end to end: wall time, files per second, peak RSS (GNU time -v). The default
+# build type (RelWithDebInfo: -O2 -g, as shipped) in build-bench-scan/; the monorepo is generated
+# into build-bench-scan/monorepo (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${CORPUS:-../shared/corpus/bulk}
 files=${FILES:-10000}
-cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DRESTAGE_TESTS=OFF >/dev/null
-cmake --build build-bench --target restage -j2 >/dev/null
-bin=$PWD/build-bench/restage
-mono=$PWD/build-bench/monorepo
+cmake -S . -B build-bench-scan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESTAGE_TESTS=OFF >/dev/null
+cmake --build build-bench-scan --target restage -j2 >/dev/null
+bin=$PWD/build-bench-scan/restage
+mono=$PWD/build-bench-scan/monorepo
 CORPUS=$corpus python3 bench/gen_monorepo.py "$mono" "$files" >/dev/null
 
 # measure NAME FILES ARGS...: one run of restage under /usr/bin/time -v.

@@ -146,13 +146,13 @@ int run_rewrite(const RewriteOptions& o) {
             Error{ErrorKind::Usage, "--format json cannot be combined with --diff or --explain", {}, ""});
     }
     const bool color_out = color_for(STDOUT_FILENO), color_err = color_for(STDERR_FILENO);
-    Catalogues catalogues;
+    RunCache cache;
     std::vector<FileReport> reports;
     int worst = kExitOk;
     bool flagged = false;  // a refusal, or a change under --check
     bool first_explained = true;
     for (const std::string& file : o.files) {
-        FileReport r = rewrite_file(o, file, catalogues);
+        FileReport r = rewrite_file(o, file, cache);
         if (!r.outcome) {
             std::fputs(error_text(r, color_err).c_str(), stderr);
             worst = std::max(worst, r.exit);

@@ -59,9 +59,9 @@ private:
     size_t last_ = 101;
 };
 
-ScanEntry scan_one(const ScanOptions& o, const std::string& file, Catalogues& catalogues, Produced& produced,
+ScanEntry scan_one(const ScanOptions& o, const std::string& file, RunCache& cache, Produced& produced,
                    bool color) {
-    ScanEntry e{rewrite_file(o.rewrite, file, catalogues), "", std::nullopt};
+    ScanEntry e{rewrite_file(o.rewrite, file, cache), "", std::nullopt};
     FileReport& r = e.report;
     if (!r.outcome) {
         e.diagnostic = error_text(r, color);
@@ -128,12 +128,12 @@ int run_scan(const ScanOptions& o) {
     const size_t n = found.files.size();
     std::vector<ScanEntry> entries(n);
     std::vector<Produced> produced(n);
-    Catalogues catalogues;
+    RunCache cache;
     Progress progress(n, isatty(STDERR_FILENO) != 0);
     std::atomic<size_t> next{0};
     auto work = [&] {
         for (size_t i; (i = next++) < n;) {
-            entries[i] = scan_one(o, found.files[i], catalogues, produced[i], color_err);
+            entries[i] = scan_one(o, found.files[i], cache, produced[i], color_err);
             progress.step();
         }
     };

@@ -56,8 +56,8 @@ fs::path context_for(const RewriteOptions& o, const std::string& file) {
 
 }  // namespace
 
-Result<std::shared_ptr<const rewrite::Catalogue>> Catalogues::get(const std::optional<fs::path>& templates,
-                                                                  const rewrite::Config& config) {
+Result<std::shared_ptr<const rewrite::Catalogue>> RunCache::catalogue(const std::optional<fs::path>& templates,
+                                                                      const rewrite::Config& config) {
     const std::string dir_key = templates ? "dir:" + templates->string() : "builtin";
     std::string key = dir_key;
     for (const auto& f : config.files) key += '\n' + f.string();
@@ -75,7 +75,14 @@ Result<std::shared_ptr<const rewrite::Catalogue>> Catalogues::get(const std::opt
     return std::shared_ptr<const rewrite::Catalogue>(std::move(applied));
 }
 
-FileReport rewrite_file(const RewriteOptions& o, const std::string& file, Catalogues& catalogues) {
+detect::Context RunCache::context(const fs::path& dir) {
+    std::lock_guard lock(mutex_);
+    auto it = contexts_.find(dir.string());
+    if (it == contexts_.end()) it = contexts_.emplace(dir.string(), detect::Context::from_dir(dir)).first;
+    return it->second;
+}
+
+FileReport rewrite_file(const RewriteOptions& o, const std::string& file, RunCache& cache) {
     FileReport r{file, display_name(file), "", std::nullopt, std::nullopt, "", "", kExitOk};
     auto fail = [&r](const Error& e, std::string_view source) {
         r.error = e;
@@ -91,14 +98,15 @@ FileReport rewrite_file(const RewriteOptions& o, const std::string& file, Catalo
     if (!doc) return fail(doc.error(), r.source);
 
     // Standard input has no folder: the current directory's config applies.
-    auto config = rewrite::load_config_for(file == "-" ? fs::current_path() / "Dockerfile" : fs::path(file));
+    auto config = rewrite::load_config_for(file == "-" ? fs::current_path() / "Dockerfile" : fs::path(file),
+                                           std::nullopt, &cache.configs);
     if (!config) return load_error(config.error(), r);
     std::optional<fs::path> templates = config->templates;
     if (!o.templates.empty()) templates = fs::path(o.templates);
-    auto catalogue = catalogues.get(templates, *config);
+    auto catalogue = cache.catalogue(templates, *config);
     if (!catalogue) return load_error(catalogue.error(), r);
 
-    auto ctx = detect::Context::from_dir(context_for(o, file));
+    auto ctx = cache.context(context_for(o, file));
     auto out = rewrite::rewrite(*doc, ctx, **catalogue, merged_options(o, std::move(*config)));
     if (!out) return fail(out.error(), r.source);
     if (out->size_before_mb == 0 && !out->builder_image.empty()) {

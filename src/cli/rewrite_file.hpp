@@ -25,22 +25,28 @@ struct FileReport {
     int exit = 0;              ///< the error's exit code (0 with an outcome)
 };
 
-/// The catalogues in use, loaded once per templates folder and applied once per set of
-/// .restage.yaml files; safe to share between threads.
-class Catalogues {
+/// What the files of one run share, each read once: the .restage.yaml files, and the catalogues,
+/// loaded once per templates folder and applied once per set of .restage.yaml files. Safe to
+/// share between threads.
+class RunCache {
 public:
     /// The catalogue of `templates` (nullopt: the built-ins) with `config` applied.
-    Result<std::shared_ptr<const rewrite::Catalogue>> get(const std::optional<std::filesystem::path>& templates,
-                                                          const rewrite::Config& config);
+    Result<std::shared_ptr<const rewrite::Catalogue>> catalogue(const std::optional<std::filesystem::path>& templates,
+                                                                const rewrite::Config& config);
+    /// The build context of `dir`, one per folder (its listings are shared).
+    detect::Context context(const std::filesystem::path& dir);
+
+    rewrite::ConfigCache configs;
 
 private:
     std::mutex mutex_;
     std::map<std::string, rewrite::Catalogue> loaded_;
     std::map<std::string, std::shared_ptr<const rewrite::Catalogue>> applied_;
+    std::map<std::string, detect::Context> contexts_;
 };
 
 /// Rewrites `file` ("-" for standard input) with the options of `o` (its `files` are ignored).
-FileReport rewrite_file(const RewriteOptions& o, const std::string& file, Catalogues& catalogues);
+FileReport rewrite_file(const RewriteOptions& o, const std::string& file, RunCache& cache);
 
 /// Writes the new text of `file` in place with atomic_write, unless the file is read-only (no
 /// write permission bit set: even root leaves it alone): then an Io error
