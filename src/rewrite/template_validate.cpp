@@ -32,7 +32,7 @@ void validate(const Catalogue& cat, const Seen& seen) {
         const bool versioned = ref.runtime.find("${version}") != std::string::npos;
         const std::vector<std::string> versions = versioned ? ref.versions : std::vector<std::string>{""};
         for (const std::string& version : versions) {
-            const std::string id = RuntimeVariant{"", ref.runtime, {}}.runtime_id(version);
+            const std::string id = RuntimeVariant{"", ref.runtime, {}, {}}.runtime_id(version);
             if (cat.runtimes.count(id)) continue;
             std::string message = ref.what + " names unknown runtime '" + id + "'";
             if (versioned) {
