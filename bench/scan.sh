@@ -19,17 +19,18 @@ measure() {
     shift 2
     log=$(mktemp)
     /usr/bin/time -v "$bin" "$@" >/dev/null 2>"$log" || true
-    local wall rss secs
+    local wall rss secs cpu
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
+    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log")
     secs=$(awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<<"$wall")
-    awk -v n="$name" -v c="$count" -v s="$secs" -v r="$rss" \
-        'BEGIN { printf "| %s | %d | %.2f s | %.0f | %.1f MB |\n", n, c, s, (s > 0 ? c / s : 0), r / 1024 }'
+    awk -v n="$name" -v c="$count" -v s="$secs" -v u="$cpu" -v r="$rss" \
+        'BEGIN { printf "| %s | %d | %.2f s | %.0f | %.2f s | %.0f | %.1f MB |\n", n, c, s, (s > 0 ? c / s : 0), u, (u > 0 ? c / u : 0), r / 1024 }'
     rm -f "$log"
 }
 
-echo "| run | files | wall | files/s | peak RSS |"
-echo "|---|---:|---:|---:|---:|"
+echo "| run | files | wall | files/s | CPU (user+sys) | files per CPU-second | peak RSS |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 measure "corpus (scan --check FILES)" "$(ls "$corpus" | wc -l)" scan --check "$corpus"/*
 measure "monorepo (scan --check DIR)" "$files" scan --check "$mono"
 

@@ -15,6 +15,33 @@ namespace restage::test {
 
 namespace fs = std::filesystem;
 
+/// A Go Dockerfile restage rewrites (with go_project's go.mod and go.sum beside it)...
+inline constexpr const char* kGoDockerfile =
+    "FROM golang:1.22\n"
+    "WORKDIR /app\n"
+    "COPY . .\n"
+    "RUN go mod download\n"
+    "RUN go build -o main .\n"
+    "EXPOSE 8080\n"
+    "CMD [\"./main\"]\n";
+
+/// ...and its rewrite.
+inline constexpr const char* kGoRewritten =
+    "FROM golang:1.22 AS build\n"
+    "WORKDIR /app\n"
+    "COPY go.mod go.sum ./\n"
+    "RUN go mod download\n"
+    "COPY . .\n"
+    "ENV CGO_ENABLED=0\n"
+    "RUN go build -o main .\n"
+    "\n"
+    "FROM gcr.io/distroless/static-debian12:nonroot\n"
+    "WORKDIR /app\n"
+    "COPY --from=build /app/main /app/main\n"
+    "EXPOSE 8080\n"
+    "USER nonroot\n"
+    "CMD [\"./main\"]\n";
+
 /// A temp folder holding a `.restage.yaml` with `root: true`, so no config above it is read.
 class Sandbox {
 public:

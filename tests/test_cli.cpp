@@ -17,37 +17,14 @@ using restage::test::Json;
 using restage::test::parse_json;
 
 using restage::test::git;
+using restage::test::kGoDockerfile;
+using restage::test::kGoRewritten;
 using restage::test::have_git;
 using restage::test::run_restage;
 using restage::test::Run;
 using restage::test::Sandbox;
 
 namespace {
-
-const char* const kGoDockerfile =
-    "FROM golang:1.22\n"
-    "WORKDIR /app\n"
-    "COPY . .\n"
-    "RUN go mod download\n"
-    "RUN go build -o main .\n"
-    "EXPOSE 8080\n"
-    "CMD [\"./main\"]\n";
-
-const char* const kGoRewritten =
-    "FROM golang:1.22 AS build\n"
-    "WORKDIR /app\n"
-    "COPY go.mod go.sum ./\n"
-    "RUN go mod download\n"
-    "COPY . .\n"
-    "ENV CGO_ENABLED=0\n"
-    "RUN go build -o main .\n"
-    "\n"
-    "FROM gcr.io/distroless/static-debian12:nonroot\n"
-    "WORKDIR /app\n"
-    "COPY --from=build /app/main /app/main\n"
-    "EXPOSE 8080\n"
-    "USER nonroot\n"
-    "CMD [\"./main\"]\n";
 
 /// A Go project in folder `dir` of the sandbox ("" for its root).
 void go_project(const Sandbox& box, const std::string& dir = "") {

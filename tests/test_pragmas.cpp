@@ -27,13 +27,7 @@ std::string pragma_error(const std::string& text) {
     return std::to_string(e.where.line) + ":" + std::to_string(e.where.column) + ": " + e.message;
 }
 
-const char* const kGo =
-    "FROM golang:1.22\n"
-    "WORKDIR /app\n"
-    "COPY . .\n"
-    "RUN go mod download\n"
-    "RUN go build -o main .\n"
-    "CMD [\"./main\"]\n";
+const char* const kGo = restage::test::kGoDockerfile;
 
 void go_project(const Sandbox& box, const std::string& dockerfile) {
     box.write("go.mod", "module example.com/hello\n\ngo 1.22\n");

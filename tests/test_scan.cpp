@@ -23,30 +23,8 @@ using restage::test::Sandbox;
 
 namespace {
 
-const char* const kGo =
-    "FROM golang:1.22\n"
-    "WORKDIR /app\n"
-    "COPY . .\n"
-    "RUN go mod download\n"
-    "RUN go build -o main .\n"
-    "EXPOSE 8080\n"
-    "CMD [\"./main\"]\n";
-
-const char* const kGoRewritten =
-    "FROM golang:1.22 AS build\n"
-    "WORKDIR /app\n"
-    "COPY go.mod go.sum ./\n"
-    "RUN go mod download\n"
-    "COPY . .\n"
-    "ENV CGO_ENABLED=0\n"
-    "RUN go build -o main .\n"
-    "\n"
-    "FROM gcr.io/distroless/static-debian12:nonroot\n"
-    "WORKDIR /app\n"
-    "COPY --from=build /app/main /app/main\n"
-    "EXPOSE 8080\n"
-    "USER nonroot\n"
-    "CMD [\"./main\"]\n";
+const char* const kGo = restage::test::kGoDockerfile;
+using restage::test::kGoRewritten;
 
 const char* const kPython = "FROM python:3.12\nCOPY . .\nCMD [\"python\", \"app.py\"]\n";
 
