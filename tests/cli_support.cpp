@@ -50,6 +50,22 @@ Run run_restage(const Sandbox& box, const std::vector<std::string>& args, const 
     return r;
 }
 
+void go_project(const Sandbox& box, const std::string& dir, const std::string& name) {
+    std::string at = dir.empty() ? "" : dir + "/";
+    box.write(at + "go.mod", "module example.com/hello\n\ngo 1.22\n");
+    box.write(at + "go.sum", "");
+    box.write(at + "main.go", "package main\n");
+    box.write(at + name, kGoDockerfile);
+}
+
+const Json& field(const Json& object, const std::string& key) {
+    REQUIRE(object.object() != nullptr);
+    auto it = object.object()->find(key);
+    INFO("missing key " << key << " in " << object.dump());
+    REQUIRE(it != object.object()->end());
+    return it->second;
+}
+
 bool have_git() { return std::system("git --version >/dev/null 2>&1") == 0; }
 
 int git(const Sandbox& box, const std::string& args) {

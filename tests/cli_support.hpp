@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "json_value.hpp"
+
 namespace restage::test {
 
 namespace fs = std::filesystem;
@@ -81,6 +83,13 @@ struct Run {
 
 /// Runs restage in the sandbox with `args`, `input` on stdin, NO_COLOR=1, HOME and LC_ALL=C.
 Run run_restage(const Sandbox& box, const std::vector<std::string>& args, const std::string& input = "");
+
+/// A Go project in folder `dir` of the sandbox ("" for its root): go.mod, go.sum, main.go and
+/// kGoDockerfile as `name`.
+void go_project(const Sandbox& box, const std::string& dir = "", const std::string& name = "Dockerfile");
+
+/// The member `key` of a JSON object (a failed REQUIRE when there is none).
+const Json& field(const Json& object, const std::string& key);
 
 /// Whether git can be run.
 bool have_git();

@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 using restage::test::Json;
 using restage::test::parse_json;
 
+using restage::test::field;
 using restage::test::git;
+using restage::test::go_project;
 using restage::test::kGoDockerfile;
 using restage::test::kGoRewritten;
 using restage::test::have_git;
@@ -27,22 +29,6 @@ using restage::test::Sandbox;
 namespace {
 
 /// A Go project in folder `dir` of the sandbox ("" for its root).
-void go_project(const Sandbox& box, const std::string& dir = "") {
-    std::string at = dir.empty() ? "" : dir + "/";
-    box.write(at + "go.mod", "module example.com/hello\n\ngo 1.22\n");
-    box.write(at + "go.sum", "");
-    box.write(at + "main.go", "package main\n");
-    box.write(at + "Dockerfile", kGoDockerfile);
-}
-
-const Json& field(const Json& object, const std::string& key) {
-    REQUIRE(object.object() != nullptr);
-    auto it = object.object()->find(key);
-    INFO("missing key " << key << " in " << object.dump());
-    REQUIRE(it != object.object()->end());
-    return it->second;
-}
-
 }  // namespace
 
 TEST_CASE("cli: a Go Dockerfile is rewritten to stdout", "[cli]") {

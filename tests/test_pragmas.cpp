@@ -29,7 +29,7 @@ std::string pragma_error(const std::string& text) {
 
 const char* const kGo = restage::test::kGoDockerfile;
 
-void go_project(const Sandbox& box, const std::string& dockerfile) {
+void go_project_with(const Sandbox& box, const std::string& dockerfile) {
     box.write("go.mod", "module example.com/hello\n\ngo 1.22\n");
     box.write("go.sum", "");
     box.write("Dockerfile", dockerfile);
@@ -88,7 +88,7 @@ TEST_CASE("pragmas: errors name the line and column", "[pragmas]") {
 TEST_CASE("pragmas: ignore leaves the whole file as it is", "[pragmas]") {
     Sandbox box;
     const std::string text = std::string("# restage: ignore\n") + kGo;
-    go_project(box, text);
+    go_project_with(box, text);
     Run r = run_restage(box, {"--check", "Dockerfile"});
     CHECK(r.code == 0);
     CHECK(r.err == "Dockerfile: unchanged: ignored: `# restage: ignore` on line 1\n");
@@ -97,14 +97,14 @@ TEST_CASE("pragmas: ignore leaves the whole file as it is", "[pragmas]") {
 
 TEST_CASE("pragmas: ignore=<rule-id> switches the rule off for the next instruction", "[pragmas]") {
     Sandbox box;
-    go_project(box, kGo);
+    go_project_with(box, kGo);
     Run plain = run_restage(box, {"Dockerfile"});
     REQUIRE(plain.out.find("ENV CGO_ENABLED=0\n") != std::string::npos);
 
     // The rule changes the `go build` line: ignored there, the binary keeps cgo and the runtime has glibc.
     std::string text = kGo;
     text.insert(text.find("RUN go build"), "# restage: ignore=go-static-binary\n");
-    go_project(box, text);
+    go_project_with(box, text);
     Run ignored = run_restage(box, {"--format", "json", "Dockerfile"});
     INFO(ignored.out << ignored.err);
     CHECK(ignored.code == 0);
@@ -114,10 +114,10 @@ TEST_CASE("pragmas: ignore=<rule-id> switches the rule off for the next instruct
     // Before another instruction, the pragma does not touch the rule.
     text = kGo;
     text.insert(text.find("WORKDIR"), "# restage: ignore=go-static-binary\n");
-    go_project(box, text);
+    go_project_with(box, text);
     CHECK(run_restage(box, {"Dockerfile"}).out.find("ENV CGO_ENABLED=0\n") != std::string::npos);
 
-    go_project(box, std::string("# restage: ignore=go-static-binay\n") + kGo);
+    go_project_with(box, std::string("# restage: ignore=go-static-binay\n") + kGo);
     Run unknown = run_restage(box, {"Dockerfile"});
     CHECK(unknown.code == 2);
     CHECK(unknown.err ==
@@ -127,7 +127,7 @@ TEST_CASE("pragmas: ignore=<rule-id> switches the rule off for the next instruct
 
 TEST_CASE("pragmas: runtime=<variant> chooses the runtime; --runtime wins over it", "[pragmas]") {
     Sandbox box;
-    go_project(box, std::string("# restage: runtime=alpine\n") + kGo);
+    go_project_with(box, std::string("# restage: runtime=alpine\n") + kGo);
     box.write(".restage.yaml", "root: true\nruntime: scratch\n");
     Run r = run_restage(box, {"Dockerfile"});
     INFO(r.out << r.err);
@@ -135,7 +135,7 @@ TEST_CASE("pragmas: runtime=<variant> chooses the runtime; --runtime wins over i
     CHECK(r.out.find("\nFROM alpine") != std::string::npos);
     CHECK(run_restage(box, {"--runtime", "scratch", "Dockerfile"}).out.find("\nFROM scratch\n") != std::string::npos);
 
-    go_project(box, std::string("# restage: runtime=slimm\n") + kGo);
+    go_project_with(box, std::string("# restage: runtime=slimm\n") + kGo);
     Run bad = run_restage(box, {"Dockerfile"});
     CHECK(bad.code == 2);
     CHECK(bad.err.rfind("Dockerfile:1:20: error: runtime 'slimm' is not a variant of any template (did you mean "

@@ -13,7 +13,9 @@
 #include "json_value.hpp"
 
 namespace fs = std::filesystem;
+using restage::test::field;
 using restage::test::git;
+using restage::test::go_project;
 using restage::test::have_git;
 using restage::test::Json;
 using restage::test::parse_json;
@@ -27,20 +29,6 @@ const char* const kGo = restage::test::kGoDockerfile;
 using restage::test::kGoRewritten;
 
 const char* const kPython = "FROM python:3.12\nCOPY . .\nCMD [\"python\", \"app.py\"]\n";
-
-void go_project(const Sandbox& box, const std::string& dir, const std::string& name = "Dockerfile") {
-    box.write(dir + "/go.mod", "module example.com/hello\n\ngo 1.22\n");
-    box.write(dir + "/go.sum", "");
-    box.write(dir + "/" + name, kGo);
-}
-
-const Json& member(const Json& object, const std::string& key) {
-    REQUIRE(object.object() != nullptr);
-    auto it = object.object()->find(key);
-    INFO("missing key " << key << " in " << object.dump());
-    REQUIRE(it != object.object()->end());
-    return it->second;
-}
 
 }  // namespace
 
@@ -135,7 +123,7 @@ TEST_CASE("scan: a tree with ignored folders, a failing file and a read-only fil
     auto json = parse_json(all.out);
     REQUIRE(json);
     std::vector<std::string> paths;
-    for (const Json& f : *member(*json, "files").array()) paths.push_back(*member(f, "path").string());
+    for (const Json& f : *field(*json, "files").array()) paths.push_back(*field(f, "path").string());
     CHECK(paths == std::vector<std::string>{"a/Dockerfile", "b/Dockerfile.prod", "c/app.Dockerfile",
                                             "d/Containerfile", "e/api.dockerfile", "ignored/Dockerfile",
                                             "node_modules/x/Dockerfile", "ro/Dockerfile", "vendor/y/Dockerfile",
@@ -151,9 +139,9 @@ TEST_CASE("scan: .gitignore files above the scanned folder apply up to the repos
     Run r = run_restage(box, {"scan", "--format", "json", "svc"});
     auto json = parse_json(r.out);
     REQUIRE(json);
-    const auto& files = *member(*json, "files").array();
+    const auto& files = *field(*json, "files").array();
     REQUIRE(files.size() == 1);
-    CHECK(*member(files[0], "path").string() == "svc/api/Dockerfile");
+    CHECK(*field(files[0], "path").string() == "svc/api/Dockerfile");
 }
 
 TEST_CASE("scan: --check exits 1 when a file would be rewritten; refusals alone pass", "[scan]") {
@@ -206,10 +194,10 @@ TEST_CASE("scan: --format json has every file and a summary", "[scan]") {
     auto json = parse_json(r.out);
     INFO(r.out);
     REQUIRE(json);
-    const auto& files = *member(*json, "files").array();
+    const auto& files = *field(*json, "files").array();
     REQUIRE(files.size() == 2);
-    CHECK(*member(files[0], "status").string() == "rewritten");
-    CHECK(*member(files[1], "status").string() == "refused");
+    CHECK(*field(files[0], "status").string() == "rewritten");
+    CHECK(*field(files[1], "status").string() == "refused");
     // The summary closes the report, its fields in the documented order.
     const std::string summary =
         R"(],"summary":{"files":2,"rewritten":1,"refused":1,"unchanged":0,"errors":0,"saving_mb":298,)"
@@ -227,33 +215,33 @@ TEST_CASE("scan: SARIF has a result per change whose fix turns the file into the
     auto json = parse_json(r.out);
     INFO(r.out);
     REQUIRE(json);
-    CHECK(*member(*json, "version").string() == "2.1.0");
-    const Json& run = (*member(*json, "runs").array())[0];
-    CHECK(*member(member(member(run, "tool"), "driver"), "name").string() == "restage");
-    const Json& invocation = (*member(run, "invocations").array())[0];
-    CHECK(member(invocation, "executionSuccessful") == Json{false});
-    CHECK(member(invocation, "toolExecutionNotifications").array()->size() == 1);
+    CHECK(*field(*json, "version").string() == "2.1.0");
+    const Json& run = (*field(*json, "runs").array())[0];
+    CHECK(*field(field(field(run, "tool"), "driver"), "name").string() == "restage");
+    const Json& invocation = (*field(run, "invocations").array())[0];
+    CHECK(field(invocation, "executionSuccessful") == Json{false});
+    CHECK(field(invocation, "toolExecutionNotifications").array()->size() == 1);
 
-    const auto& results = *member(run, "results").array();
+    const auto& results = *field(run, "results").array();
     Run explained = run_restage(box, {"--format", "json", "svc/Dockerfile"});
     auto report = parse_json(explained.out);
     REQUIRE(report);
-    const auto& changes = *member((*member(*report, "files").array())[0], "changes").array();
+    const auto& changes = *field((*field(*report, "files").array())[0], "changes").array();
     REQUIRE(results.size() == changes.size());
     for (size_t i = 0; i < results.size(); ++i) {
         const Json& res = results[i];
-        CHECK(member(res, "ruleId") == member(changes[i], "rule"));
-        CHECK(member(member(res, "message"), "text") == member(changes[i], "reason"));
-        const Json& loc = member((*member(res, "locations").array())[0], "physicalLocation");
-        CHECK(*member(member(loc, "artifactLocation"), "uri").string() == "svc/Dockerfile");
-        const Json& fix = (*member(res, "fixes").array())[0];
-        const Json& change = (*member(fix, "artifactChanges").array())[0];
-        const Json& repl = (*member(change, "replacements").array())[0];
-        const Json& region = member(repl, "deletedRegion");
-        const size_t offset = std::stoul(std::get<Json::Number>(member(region, "charOffset").v).text);
-        const size_t length = std::stoul(std::get<Json::Number>(member(region, "charLength").v).text);
+        CHECK(field(res, "ruleId") == field(changes[i], "rule"));
+        CHECK(field(field(res, "message"), "text") == field(changes[i], "reason"));
+        const Json& loc = field((*field(res, "locations").array())[0], "physicalLocation");
+        CHECK(*field(field(loc, "artifactLocation"), "uri").string() == "svc/Dockerfile");
+        const Json& fix = (*field(res, "fixes").array())[0];
+        const Json& change = (*field(fix, "artifactChanges").array())[0];
+        const Json& repl = (*field(change, "replacements").array())[0];
+        const Json& region = field(repl, "deletedRegion");
+        const size_t offset = std::stoul(std::get<Json::Number>(field(region, "charOffset").v).text);
+        const size_t length = std::stoul(std::get<Json::Number>(field(region, "charLength").v).text);
         std::string fixed = kGo;
-        fixed.replace(offset, length, *member(member(repl, "insertedContent"), "text").string());
+        fixed.replace(offset, length, *field(field(repl, "insertedContent"), "text").string());
         CHECK(fixed == kGoRewritten);
     }
 }
@@ -266,8 +254,8 @@ TEST_CASE("scan: the dogfood Dockerfile is left unchanged", "[scan]") {
     auto json = parse_json(r.out);
     INFO(r.out << r.err);
     REQUIRE(json);
-    const Json& file = (*member(*json, "files").array())[0];
-    CHECK(*member(file, "status").string() == "unchanged");
+    const Json& file = (*field(*json, "files").array())[0];
+    CHECK(*field(file, "status").string() == "unchanged");
     std::ifstream in(fs::path(RESTAGE_SOURCE_DIR) / "Dockerfile", std::ios::binary);
     std::stringstream original;
     original << in.rdbuf();
