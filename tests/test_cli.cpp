@@ -1,9 +1,4 @@
 // The rewrite command end to end: the built binary on temp Dockerfiles, with stdout, stderr, exit code.
-#include <fcntl.h>
-#include <spawn.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -14,144 +9,26 @@
 #include <string>
 #include <vector>
 
+#include "cli_support.hpp"
 #include "json_value.hpp"
-
-extern char** environ;
 
 namespace fs = std::filesystem;
 using restage::test::Json;
 using restage::test::parse_json;
 
+using restage::test::field;
+using restage::test::git;
+using restage::test::go_project;
+using restage::test::kGoDockerfile;
+using restage::test::kGoRewritten;
+using restage::test::have_git;
+using restage::test::run_restage;
+using restage::test::Run;
+using restage::test::Sandbox;
+
 namespace {
 
-/// A temp folder holding a `.restage.yaml` with `root: true`, so no config above it is read.
-class Sandbox {
-public:
-    Sandbox() {
-        std::string tmpl = (fs::temp_directory_path() / "restage-cli-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path_ = tmpl;
-        write(".restage.yaml", "root: true\n");
-    }
-    Sandbox(const Sandbox&) = delete;
-    Sandbox& operator=(const Sandbox&) = delete;
-    ~Sandbox() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-    void write(const std::string& name, std::string_view bytes) const {
-        fs::create_directories((path_ / name).parent_path());
-        std::ofstream out(path_ / name, std::ios::binary);
-        out << bytes;
-    }
-    std::string read(const std::string& name) const {
-        std::ifstream in(path_ / name, std::ios::binary);
-        std::stringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
-
-private:
-    fs::path path_;
-};
-
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
-
-/// Runs restage in `dir` with `args`, `input` on stdin, NO_COLOR=1 and HOME=dir.
-Run run_restage(const Sandbox& box, const std::vector<std::string>& args, const std::string& input = "") {
-    const fs::path io = box.path() / ".io";
-    fs::create_directories(io);
-    {
-        std::ofstream in(io / "stdin", std::ios::binary);
-        in << input;
-    }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, (io / "stdin").c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, (io / "stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0644);
-    posix_spawn_file_actions_addopen(&actions, 2, (io / "stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0644);
-    posix_spawn_file_actions_addchdir_np(&actions, box.path().c_str());
-
-    std::vector<std::string> argv_s{RESTAGE_BINARY};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> env_s{"NO_COLOR=1", "HOME=" + box.path().string(), "LC_ALL=C"};
-    if (const char* path = std::getenv("PATH")) env_s.push_back(std::string("PATH=") + path);
-    std::vector<char*> envp;
-    for (auto& e : env_s) envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    pid_t pid = 0;
-    int spawned = posix_spawn(&pid, RESTAGE_BINARY, &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(spawned == 0);
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    Run r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = box.read(".io/stdout");
-    r.err = box.read(".io/stderr");
-    return r;
-}
-
-const char* const kGoDockerfile =
-    "FROM golang:1.22\n"
-    "WORKDIR /app\n"
-    "COPY . .\n"
-    "RUN go mod download\n"
-    "RUN go build -o main .\n"
-    "EXPOSE 8080\n"
-    "CMD [\"./main\"]\n";
-
-const char* const kGoRewritten =
-    "FROM golang:1.22 AS build\n"
-    "WORKDIR /app\n"
-    "COPY go.mod go.sum ./\n"
-    "RUN go mod download\n"
-    "COPY . .\n"
-    "ENV CGO_ENABLED=0\n"
-    "RUN go build -o main .\n"
-    "\n"
-    "FROM gcr.io/distroless/static-debian12:nonroot\n"
-    "WORKDIR /app\n"
-    "COPY --from=build /app/main /app/main\n"
-    "EXPOSE 8080\n"
-    "USER nonroot\n"
-    "CMD [\"./main\"]\n";
-
 /// A Go project in folder `dir` of the sandbox ("" for its root).
-void go_project(const Sandbox& box, const std::string& dir = "") {
-    std::string at = dir.empty() ? "" : dir + "/";
-    box.write(at + "go.mod", "module example.com/hello\n\ngo 1.22\n");
-    box.write(at + "go.sum", "");
-    box.write(at + "main.go", "package main\n");
-    box.write(at + "Dockerfile", kGoDockerfile);
-}
-
-bool have_git() { return std::system("git --version >/dev/null 2>&1") == 0; }
-
-int git(const Sandbox& box, const std::string& args) {
-    std::string cmd = "cd '" + box.path().string() + "' && HOME='" + box.path().string() +
-                      "' GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git " + args + " >/dev/null 2>&1";
-    return std::system(cmd.c_str());
-}
-
-const Json& field(const Json& object, const std::string& key) {
-    REQUIRE(object.object() != nullptr);
-    auto it = object.object()->find(key);
-    INFO("missing key " << key << " in " << object.dump());
-    REQUIRE(it != object.object()->end());
-    return it->second;
-}
-
 }  // namespace
 
 TEST_CASE("cli: a Go Dockerfile is rewritten to stdout", "[cli]") {

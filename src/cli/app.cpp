@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
     add_detect_command(app, detect_opts);
     VerifyOptions verify_opts;
     add_verify_command(app, verify_opts);
+    ScanOptions scan_opts;
+    add_scan_command(app, scan_opts);
 
     try {
         app.parse(argc, argv);
@@ -68,6 +70,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("fmt")) return run_fmt(fmt_opts);
         if (app.got_subcommand("detect")) return run_detect(detect_opts);
         if (app.got_subcommand("verify")) return run_verify(verify_opts);
+        if (app.got_subcommand("scan")) return run_scan(scan_opts);
         if (app.get_subcommands().empty()) return run_rewrite(rewrite_opts);
     } catch (const std::exception& e) {
         fmt::print(stderr, "restage: internal error: {}\n", e.what());

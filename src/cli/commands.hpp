@@ -77,4 +77,18 @@ struct RewriteOptions {
 void add_rewrite_options(CLI::App& app, RewriteOptions& opts);
 int run_rewrite(const RewriteOptions& opts);
 
+/// `restage scan DIR…`: every Dockerfile of the trees, in parallel, with a summary.
+struct ScanOptions {
+    std::vector<std::string> dirs;
+    unsigned jobs = 0;  ///< 0: one per core
+    bool no_ignore = false;
+    bool write = false;
+    bool check = false;
+    std::string patch;            ///< a file for one patch of every change ("-": stdout)
+    std::string format = "text";  ///< text, json or sarif
+    RewriteOptions rewrite;       ///< the rewrite's flags that apply to every file
+};
+void add_scan_command(CLI::App& app, ScanOptions& opts);
+int run_scan(const ScanOptions& opts);
+
 }  // namespace restage::cli

@@ -102,9 +102,17 @@ std::optional<std::string> Context::read(std::string_view rel) const {
     if (!std::filesystem::is_regular_file(p, ec) || !inside(root_, p)) return std::nullopt;
     std::ifstream in(p, std::ios::binary);
     if (!in) return std::nullopt;
-    std::string out(kMaxRead, '\0');
-    in.read(out.data(), static_cast<std::streamsize>(out.size()));
-    out.resize(static_cast<std::size_t>(in.gcount()));
+    // Size the buffer by the file (zeroing 1 MiB per read was most of a scan's time).
+    const auto size = std::filesystem::file_size(p, ec);
+    std::string out(ec ? kMaxRead : std::min<std::size_t>(size + 1, kMaxRead), '\0');
+    std::size_t got = 0;
+    for (;;) {  // a file that grew since file_size() is read on, up to kMaxRead
+        in.read(out.data() + got, static_cast<std::streamsize>(out.size() - got));
+        got += static_cast<std::size_t>(in.gcount());
+        if (!in || got < out.size() || out.size() >= kMaxRead) break;
+        out.resize(std::min(out.size() * 2, kMaxRead));
+    }
+    out.resize(got);
     return out;
 }
 
@@ -123,6 +131,10 @@ std::vector<std::string> Context::list(std::string_view rel) const {
         }
         return {names.begin(), names.end()};
     }
+    {
+        std::lock_guard lock(listings_->mutex);
+        if (auto it = listings_->folders.find(*n); it != listings_->folders.end()) return it->second;
+    }
     if (root_.empty() || !is_dir(*n)) return out;
     std::error_code ec;
     for (auto it = std::filesystem::directory_iterator(root_ / *n, ec);
@@ -133,6 +145,8 @@ std::vector<std::string> Context::list(std::string_view rel) const {
         out.push_back(std::move(name));
     }
     std::sort(out.begin(), out.end());
+    std::lock_guard lock(listings_->mutex);
+    listings_->folders.emplace(*n, out);
     return out;
 }
 

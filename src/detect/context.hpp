@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +28,9 @@ public:
     bool is_dir(std::string_view rel) const;
     /// A file's contents (at most 1 MiB), or nullopt.
     std::optional<std::string> read(std::string_view rel) const;
-    /// The names in folder `rel` ("" for the root), sorted; folders end with '/'.
+    /// The names in folder `rel` ("" for the root), sorted; folders end with '/'. A folder on
+    /// disk is listed once: copies of a Context share the listings (thread-safe), so the
+    /// Dockerfiles of one folder can share its Context.
     std::vector<std::string> list(std::string_view rel = "") const;
     /// The root on disk (empty for an in-memory context).
     const std::filesystem::path& root() const { return root_; }
@@ -34,6 +38,11 @@ public:
 private:
     std::filesystem::path root_;
     std::optional<std::map<std::string, std::string>> memory_;
+    struct Listings {
+        std::mutex mutex;
+        std::map<std::string, std::vector<std::string>> folders;
+    };
+    std::shared_ptr<Listings> listings_ = std::make_shared<Listings>();
 };
 
 }  // namespace restage::detect

@@ -112,10 +112,17 @@ Result<Document> Document::parse(std::string bytes) {
     doc.directives_ = std::move(directives->list);
 
     std::vector<std::string> comments;
+    std::vector<CommentLine> pragma_lines;
     for (syntax::Node child : doc.tree_->root().named_children()) {
         std::string_view type = child.type();
         if (type == "comment") {
             size_t b = line_start(src, child.range().begin);
+            std::string_view text = src.substr(child.range().begin, child.range().size());
+            while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+            if (text.find("restage:") != std::string_view::npos) {
+                pragma_lines.push_back(CommentLine{text, child.start().line,
+                                                   static_cast<int>(child.range().begin - b) + 1});
+            }
             note_comment(comments, src.substr(b, child.range().end - b));
             continue;
         }
@@ -188,6 +195,10 @@ Result<Document> Document::parse(std::string bytes) {
         typed_input.push_back(bk::Instruction{ins.node, ins.first_line, ins.last_line, ins.comments});
     }
     doc.typed_ = std::make_unique<Result<bk::TypedFile>>(bk::parse(typed_input));
+    std::vector<InstructionLines> lines;
+    lines.reserve(doc.instructions_.size());
+    for (const auto& ins : doc.instructions_) lines.push_back(InstructionLines{ins.first_line, ins.last_line});
+    doc.pragmas_ = std::make_unique<Result<Pragmas>>(parse_pragmas(pragma_lines, lines));
     return doc;
 }
 

@@ -10,6 +10,7 @@
 #include "model/bk_directives.hpp"
 #include "model/bk_node.hpp"
 #include "model/bk_typed.hpp"
+#include "model/pragmas.hpp"
 #include "syntax/result.hpp"
 #include "syntax/tree.hpp"
 
@@ -65,6 +66,8 @@ public:
     const std::vector<Instruction>& instructions() const { return instructions_; }
     /// BuildKit's typed parse: stages and global ARGs, or the error it reports.
     const Result<bk::TypedFile>& typed() const { return *typed_; }
+    /// The `# restage: ...` pragmas of the comment lines, or the error in one of them.
+    const Result<Pragmas>& pragmas() const { return *pragmas_; }
 
     /// The source, byte for byte.
     const std::string& print() const { return *bytes_; }
@@ -76,6 +79,7 @@ private:
     std::vector<bk::Directive> directives_;
     std::vector<Instruction> instructions_;
     std::unique_ptr<Result<bk::TypedFile>> typed_;
+    std::unique_ptr<Result<Pragmas>> pragmas_;
 };
 
 }  // namespace restage::model

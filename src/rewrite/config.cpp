@@ -133,6 +133,20 @@ bool disable_rule(Catalogue& cat, std::string_view id) {
     return found;
 }
 
+// The .restage.yaml of `dir`, parsed, with a relative `templates` resolved; nullopt when none.
+std::optional<Result<Config>> config_in(const fs::path& dir) {
+    const fs::path file = dir / ".restage.yaml";
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return std::nullopt;
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) return Result<Config>(Error{ErrorKind::Io, "cannot read " + file.string(), {}, file.string()});
+    auto one = parse_config(text.str(), file.string());
+    if (one && one->templates && one->templates->is_relative()) one->templates = (dir / *one->templates).lexically_normal();
+    return one;
+}
+
 }  // namespace
 
 std::optional<std::string> Config::variant_for(std::string_view template_id) const {
@@ -153,22 +167,26 @@ Result<Config> parse_config(std::string_view text, const std::string& name) {
     }
 }
 
-Result<Config> load_config_for(const std::filesystem::path& dockerfile, const std::optional<std::filesystem::path>& stop_at) {
+std::optional<Result<Config>> ConfigCache::in_folder(const fs::path& dir) {
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = folders_.find(dir.string()); it != folders_.end()) return it->second;
+    }
+    auto one = config_in(dir);
+    std::lock_guard lock(mutex_);
+    folders_.emplace(dir.string(), one);
+    return one;
+}
+
+Result<Config> load_config_for(const std::filesystem::path& dockerfile, const std::optional<std::filesystem::path>& stop_at,
+                               ConfigCache* cache) {
     Config merged;
     const std::optional<fs::path> stop = stop_at ? std::optional<fs::path>(normal(*stop_at)) : std::nullopt;
     for (fs::path dir = normal(dockerfile).parent_path();; dir = dir.parent_path()) {
-        const fs::path file = dir / ".restage.yaml";
-        std::error_code ec;
-        if (fs::is_regular_file(file, ec)) {
-            std::ifstream in(file, std::ios::binary);
-            std::stringstream text;
-            text << in.rdbuf();
-            if (!in) return Error{ErrorKind::Io, "cannot read " + file.string(), {}, file.string()};
-            auto one = parse_config(text.str(), file.string());
-            if (!one) return one.error();
-            if (one->templates && one->templates->is_relative()) one->templates = (dir / *one->templates).lexically_normal();
-            merge_under(merged, *one);
-            if (one->root) {
+        if (auto one = cache ? cache->in_folder(dir) : config_in(dir)) {
+            if (!*one) return one->error();
+            merge_under(merged, **one);
+            if ((*one)->root) {
                 merged.root = true;
                 break;
             }

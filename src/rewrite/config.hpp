@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -57,13 +58,27 @@ struct Config {
     std::optional<std::string> variant_for(std::string_view template_id) const;
 };
 
+/// The .restage.yaml of each folder seen, read and parsed once for all the Dockerfiles of a run
+/// (`restage scan`); safe to share between threads.
+class ConfigCache {
+public:
+    /// The parsed file of `dir` (its `templates` resolved), nullopt when it has none.
+    std::optional<Result<Config>> in_folder(const std::filesystem::path& dir);
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, std::optional<Result<Config>>> folders_;
+};
+
 /// Reads every .restage.yaml from the Dockerfile's folder up to the filesystem root (or up
 /// to and including `stop_at`, or a file with `root: true`), merging them so the nearest wins
 /// key by key (maps merge with the nearest value per key, disabled_rules is the union).
 /// A relative `templates` is resolved against its file's folder. Unknown keys and wrong types
 /// are errors as load_catalogue's: ErrorKind::Usage, `where` = line:column, `hint` = the file.
+/// With `cache`, each folder's file is read once per cache.
 Result<Config> load_config_for(const std::filesystem::path& dockerfile,
-                               const std::optional<std::filesystem::path>& stop_at = std::nullopt);
+                               const std::optional<std::filesystem::path>& stop_at = std::nullopt,
+                               ConfigCache* cache = nullptr);
 
 /// Parses one .restage.yaml text (`name` is used in messages and in `files`; `templates` is kept as written).
 Result<Config> parse_config(std::string_view text, const std::string& name);

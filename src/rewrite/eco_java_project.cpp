@@ -230,7 +230,8 @@ Project read_gradle(const detect::Context& ctx, const std::string& dir, const st
     };
     bool boot = build.find("org.springframework.boot") != std::string::npos;
     bool shadow = build.find("shadow") != std::string::npos;
-    bool war = std::regex_search(build, std::regex(R"((id\s*\(?\s*["']war["'])|(apply\s+plugin:\s*["']war["'])|(\n\s*war\s*\n))"));
+    static const std::regex war_plugin(R"((id\s*\(?\s*["']war["'])|(apply\s+plugin:\s*["']war["'])|(\n\s*war\s*\n))");
+    bool war = std::regex_search(build, war_plugin);
     std::string fixed = first_match(build, file_name);
     std::vector<std::string> names;
     if (!fixed.empty()) {

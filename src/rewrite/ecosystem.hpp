@@ -98,6 +98,10 @@ std::string runtime_image(const PlanInput& in, const std::string& runtime_id);
 /// Whether a rule is switched on (a rule switched off in .restage.yaml makes no change).
 bool enabled(const PlanInput& in, const std::string& rule);
 
+/// rewrite() without the file's pragmas: detection, plan, edits and checks.
+Result<Outcome> plan_and_check(const model::Document& doc, const detect::Context& ctx, const Catalogue& catalogue,
+                               const Options& options);
+
 /// The reason variables every split rule reports: images and approximate sizes.
 std::map<std::string, std::string> size_vars(const PlanInput& in, const std::string& runtime_id);
 

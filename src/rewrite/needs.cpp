@@ -102,7 +102,7 @@ std::string runtime_image(const PlanInput& in, const std::string& runtime_id) {
 
 bool enabled(const PlanInput& in, const std::string& rule) {
     const Rule* r = in.tmpl.rule(rule);
-    return r == nullptr || r->enabled;
+    return (r == nullptr || r->enabled) && !in.options.ignored_rules.count(rule);
 }
 
 std::map<std::string, std::string> size_vars(const PlanInput& in, const std::string& runtime_id) {

@@ -101,8 +101,8 @@ Planner planner_for(detect::Ecosystem e) {
     }
 }
 
-Result<Outcome> rewrite(const model::Document& doc, const detect::Context& ctx, const Catalogue& catalogue,
-                        const Options& options) {
+Result<Outcome> plan_and_check(const model::Document& doc, const detect::Context& ctx, const Catalogue& catalogue,
+                               const Options& options) {
     Outcome out;
     out.text = doc.bytes();
     const auto& ins = doc.instructions();
@@ -138,7 +138,7 @@ Result<Outcome> rewrite(const model::Document& doc, const detect::Context& ctx, 
     StageFacts facts = analyse(doc);
     Needs needs = needs_of(facts);
     const Rule* exec_rule = tmpl->rule("cmd-exec-form");
-    if (exec_rule != nullptr && !exec_rule->enabled) {
+    if (exec_rule != nullptr && (!exec_rule->enabled || options.ignored_rules.count(exec_rule->id))) {
         for (const auto* c : {&facts.entrypoint, &facts.cmd}) needs.shell = needs.shell || (*c && !(*c)->json);
     }
     PlanInput in{doc, facts, ctx, det, *tmpl, catalogue, options, needs};

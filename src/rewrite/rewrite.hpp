@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct Options {
     bool cache_mounts = false;            ///< --cache-mounts
     bool debug_stage = false;             ///< --debug-stage
     Config config;
+    /// Rules switched off for this file (by `# restage: ignore=<rule-id>` pragmas).
+    std::set<std::string> ignored_rules;
 };
 
 /// One change made, with the rule that made it.
@@ -54,7 +57,12 @@ struct Outcome {
     double size_after_mb = 0;
 };
 
-/// Rewrites `doc`. An error means a check of the output failed: a bug, reported as Internal.
+/// Rewrites `doc`, honouring its pragmas (model/pragmas.hpp): `ignore` leaves the file unchanged;
+/// `runtime=<variant>` is the runtime unless `options.runtime` is set (the command line wins over
+/// the pragma, the pragma over .restage.yaml); `ignore=<rule-id>` switches the rule off for the
+/// file when a change it would make concerns the next instruction's lines (or the whole file).
+/// Errors: a pragma's error, an unknown rule id or runtime variant in a pragma (ErrorKind::Usage,
+/// at the pragma); a failed check of the output is a bug, reported as Internal.
 Result<Outcome> rewrite(const model::Document& doc, const detect::Context& ctx, const Catalogue& catalogue,
                         const Options& options);
 
