@@ -19,11 +19,13 @@ PACKAGES=(
     python3
 )
 
-# Nice to have: Ninja builds faster (build.sh falls back to make); clang is for fuzzing later.
+# Nice to have: Ninja builds faster (build.sh falls back to make); clang and its libFuzzer runtime
+# build the fuzz targets (without them test.sh counts the fuzz run as failed).
 # A failure to install one of these is reported and otherwise ignored.
 OPTIONAL_PACKAGES=(
     ninja-build
     clang
+    libclang-rt-14-dev
 )
 
 installed() {

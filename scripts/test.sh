@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# test.sh: install what is missing, build plain and ASan+UBSan, run CTest in both.
+# test.sh: install what is missing, build plain and ASan+UBSan, run CTest in both, then the
+# libFuzzer targets briefly (scripts/fuzz.sh).
 #
-# Closes with one line "N passed, N failed" summed over both builds, and exits non-zero on any
-# failure: a failed build, a failed test, a sanitizer report, or a build that ran no test.
+# Closes with one line "N passed, N failed" summed over both builds and the fuzz targets, and exits
+# non-zero on any failure: a failed build, a failed test, a sanitizer report, or a build that ran no
+# test.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -89,6 +91,21 @@ run_e2e() {
     failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")))
 }
 run_e2e
+
+# The libFuzzer targets under ASan+UBSan: the saved regressions, then a short run of each
+# (RESTAGE_FUZZ_SECONDS, default 15); each target counts as one test.
+echo "=== fuzz"
+fuzz_log=$(mktemp)
+bash scripts/fuzz.sh "${RESTAGE_FUZZ_SECONDS:-15}" 2>&1 | tee "$fuzz_log"
+fuzz_summary=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed$' "$fuzz_log" | tail -n 1)
+rm -f "$fuzz_log"
+if [[ -z $fuzz_summary ]]; then
+    echo "test: fuzz: no summary" >&2
+    failed=$((failed + 1))
+else
+    passed=$((passed + $(sed -E 's/^fuzz: ([0-9]+) passed.*/\1/' <<<"$fuzz_summary")))
+    failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$fuzz_summary")))
+fi
 
 echo "${passed} passed, ${failed} failed"
 [[ $failed -eq 0 && $passed -gt 0 ]]

@@ -91,6 +91,10 @@ TEST_CASE("blank lines, BOM and the final newline", "[formatter]") {
                   "FROM a\n");
     verify_format("# syntax=docker/dockerfile:1\nFROM a\n",
                   "\xEF\xBB\xBF# syntax=docker/dockerfile:1\nFROM a\n");
+    SECTION("a first line starting with a BOM's bytes that are no BOM keeps a blank line before it") {
+        verify_format("\n\xEF\xBB\xBFRUN x\n", "\n\n\xEF\xBB\xBFRUN x\n");
+        verify_format("\n\xEF\xBB\xBF\n", "\xEF\xBB\xBF\xEF\xBB\xBF\n");
+    }
 }
 
 TEST_CASE("line endings follow the first line", "[formatter]") {
@@ -154,6 +158,8 @@ TEST_CASE("continuations: ` \\`, comment lines and the next line indented by 4",
     SECTION("at the end of the file") {
         verify_format("FROM a\nRUN b \\\n", "FROM a\nRUN b \\");
         verify_format("FROM a\nRUN b \\\n    # last\n", "FROM a\nRUN b \\\n# last\n\n");
+        verify_format("FROM a\nRUN b \\\n    # last\n", "FROM a\nRUN b \\\n# last");
+        verify_format("i\\\n    #\n", "i\\\n#");
     }
 }
 

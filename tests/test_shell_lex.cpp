@@ -146,6 +146,19 @@ TEST_CASE("exact error messages", "[shell_lex]") {
     CHECK(word("\t${", env) == "error: failed to process \"\\t${\": syntax error: missing '}'");
 }
 
+TEST_CASE("${...} nesting is bounded at 100 levels, not by the stack", "[shell_lex]") {
+    const auto env = env_from_entries({});
+    auto nested = [](int n) {
+        std::string w;
+        for (int i = 0; i < n; ++i) w += "${A:-";
+        return w + "x" + std::string(static_cast<std::size_t>(n), '}');
+    };
+    CHECK(word(nested(100), env) == "x");
+    const std::string deep = nested(200000);
+    CHECK(word(deep, env) ==
+          "error: failed to process " + go::quote(deep) + ": variables nested more than 100 deep");
+}
+
 TEST_CASE("expansion forms", "[shell_lex]") {
     const auto env = env_map({{"FOO", "xxyy"}, {"E", ""}, {"P", "/a/foo/b/c.txt"}});
     CHECK(word("$FOO-${FOO}", env) == "xxyy-xxyy");

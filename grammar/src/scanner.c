@@ -93,7 +93,11 @@ static void skip_continuation_lines(Lexer *l, bool mark) {
     if (l->lookahead == '#') {
       while (!at_line_end(l)) advance(l);
     }
-    if (l->lookahead != '\n') return;
+    if (l->lookahead != '\n') {
+      // A comment or blank line that ends the file belongs to the continuation too.
+      if (mark && l->eof(l)) l->mark_end(l);
+      return;
+    }
     advance(l);
     if (mark) l->mark_end(l);
   }

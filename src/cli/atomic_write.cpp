@@ -5,11 +5,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
+#include <ctime>
+#include <optional>
 #include <random>
 #include <system_error>
 
 #include <fmt/format.h>
+
+#include "cli/temp_files.hpp"
 
 namespace restage {
 namespace {
@@ -44,7 +50,8 @@ std::string random_suffix() {
     return s;
 }
 
-/// Owns the temp file until it is renamed: closes and unlinks it on every early return.
+/// Owns the temp file until it is renamed: closes and unlinks it on every early return, and
+/// keeps it registered so that SIGTERM, SIGINT or SIGHUP removes it too (temp_files.hpp).
 class TempFile {
 public:
     TempFile() = default;
@@ -53,16 +60,20 @@ public:
     ~TempFile() {
         if (fd_ >= 0) ::close(fd_);
         if (!path_.empty()) ::unlink(path_.c_str());
+        temp_files::forget(slot_);
     }
 
     /// Creates `.<name>.restage-XXXXXX` in `dir`; returns errno, or 0.
     int create(const std::filesystem::path& dir, const std::string& name, mode_t mode) {
+        temp_files::install_signal_cleanup();
+        temp_files::SignalBlock block;  // no signal between creating and registering
         for (int attempt = 0; attempt < 100; ++attempt) {
             std::filesystem::path p = dir / fmt::format(".{}.restage-{}", name, random_suffix());
             int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
             if (fd >= 0) {
                 fd_ = fd;
                 path_ = std::move(p);
+                slot_ = temp_files::add(path_.c_str());
                 return 0;
             }
             if (errno != EEXIST) return errno;
@@ -81,12 +92,29 @@ public:
     }
 
     /// After a successful rename there is nothing left to remove.
-    void release() { path_.clear(); }
+    void release() {
+        path_.clear();
+        temp_files::forget(slot_);
+        slot_ = -1;
+    }
 
 private:
     int fd_ = -1;
+    int slot_ = -1;
     std::filesystem::path path_;
 };
+
+/// Test hook: with RESTAGE_TEST_PAUSE_BEFORE_RENAME=FILE set, creates FILE once the temp file is
+/// written and waits up to 30 s before the rename, so a test can signal the process right then.
+void test_pause_before_rename() {
+    const char* ready = std::getenv("RESTAGE_TEST_PAUSE_BEFORE_RENAME");
+    if (ready == nullptr || *ready == '\0') return;
+    int fd = ::open(ready, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+    struct timespec left = {30, 0};
+    while (::nanosleep(&left, &left) != 0 && errno == EINTR) {
+    }
+}
 
 int write_all(int fd, std::string_view bytes) {
     while (!bytes.empty()) {
@@ -130,6 +158,9 @@ Result<Ok> atomic_write(const std::filesystem::path& target, std::string_view by
         if (::stat(real.c_str(), &st) != 0) return write_error(target, reason(errno));
         if (S_ISDIR(st.st_mode)) return write_error(target, "is a directory");
         if (!S_ISREG(st.st_mode)) return write_error(target, "not a regular file");
+        // A file the user may not write is not replaced, though its folder would allow it.
+        if (::faccessat(AT_FDCWD, real.c_str(), W_OK, AT_EACCESS) != 0)
+            return write_error(target, reason(errno));
         exists = true;
     } else if (errno != ENOENT) {
         return write_error(target, reason(errno));
@@ -153,11 +184,31 @@ Result<Ok> atomic_write(const std::filesystem::path& target, std::string_view by
     }
     if (::fsync(tmp.fd()) != 0) return write_error(target, reason(errno));
     if (int err = tmp.close()) return write_error(target, reason(err));
+    test_pause_before_rename();
     if (::rename(tmp.path().c_str(), real.c_str()) != 0) return write_error(target, reason(errno));
     tmp.release();
     if (int err = fsync_dir(dir)) return write_error(target, reason(err));
     return Ok{};
 }
+
+namespace {
+
+/// A NUL byte marks binary data: restage reads text. Points at the first one.
+std::optional<Error> binary_data(std::string_view bytes) {
+    std::size_t at = bytes.find('\0');
+    if (at == std::string_view::npos) return std::nullopt;
+    std::size_t line_start = bytes.rfind('\n', at);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    auto line = std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+    // The position goes in the message: the diagnostic would show the binary line under it.
+    Error e;
+    e.kind = ErrorKind::Syntax;
+    e.message = fmt::format("binary data: a NUL byte at line {}, column {} (restage reads text files)", line,
+                            at - line_start + 1);
+    return e;
+}
+
+}  // namespace
 
 Result<std::string> read_fd(int fd, std::string_view name) {
     std::string out;
@@ -170,6 +221,10 @@ Result<std::string> read_fd(int fd, std::string_view name) {
         }
         if (n == 0) return out;
         out.append(buf, static_cast<std::size_t>(n));
+        if (out.size() > kMaxInputBytes) {
+            return io_error(fmt::format("cannot read {}: larger than restage's limit of {} MiB", name,
+                                        kMaxInputBytes >> 20));
+        }
     }
 }
 
@@ -187,8 +242,11 @@ Result<std::string> read_file(const std::filesystem::path& path) {
 }
 
 Result<std::string> read_input(std::string_view arg) {
-    if (arg == "-") return read_fd(STDIN_FILENO, "<stdin>");
-    return read_file(std::filesystem::path(arg));
+    auto r = arg == "-" ? read_fd(STDIN_FILENO, "<stdin>") : read_file(std::filesystem::path(arg));
+    if (r) {
+        if (auto binary = binary_data(*r)) return *binary;
+    }
+    return r;
 }
 
 }  // namespace restage

@@ -20,7 +20,18 @@ bool is_special_param(rune_t ch) {
 
 }  // namespace
 
+// BuildKit recurses on Go's growable stack; restage bounds the ${...} nesting (a real file nests
+// two or three) so that a hostile one cannot overflow the stack.
+constexpr int kMaxNesting = 100;
+
 Result<std::string> ShellWord::process_dollar() {
+    struct Depth {
+        int& d;
+        explicit Depth(int& depth) : d(++depth) {}
+        ~Depth() { --d; }
+    } depth(depth_);
+    if (depth_ > kMaxNesting)
+        return lex_error("variables nested more than " + std::to_string(kMaxNesting) + " deep");
     sc_.next();
     if (sc_.peek() != '{') {
         const std::string name = process_name();

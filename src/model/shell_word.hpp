@@ -55,6 +55,7 @@ private:
     const LexOptions& opt_;
     bool raw_escapes_;
     std::string words_buffer_;  // shared by every nesting level, as BuildKit's is
+    int depth_ = 0;             // ${...} nesting, bounded by kMaxNesting (shell_expand.cpp)
 };
 
 }  // namespace restage::model::detail

@@ -85,7 +85,9 @@ public:
             auto blank_lines = std::count(gap.begin(), gap.end(), '\n') - (after_newline ? 0 : 1);
             // A blank line before a directive-like first comment keeps it a comment.
             bool keep = !first || (type == "comment" && looks_like_directive(text));
-            if (blank_lines > 0 && keep) end_line();
+            // A first line starting with a BOM's bytes would lose them as a byte-order mark.
+            bool bom_like = first && text.starts_with(kBom);
+            if ((blank_lines > 0 && keep) || bom_like) end_line();
             top_level(child, type, text);
             after_newline = text.back() == '\n';
             at = end;

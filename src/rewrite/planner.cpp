@@ -1,10 +1,12 @@
 // rewrite(): detection, the ecosystem's plan, edits on the original, the runtime stage, checks.
 #include <algorithm>
+#include <optional>
 #include <regex>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "model/shell_lex.hpp"
 #include "rewrite/checks.hpp"
 #include "rewrite/command.hpp"
 #include "rewrite/edits.hpp"
@@ -25,6 +27,25 @@ const std::set<std::string> kBuildOnlyPackages = {
     "maven", "gradle", "openjdk-17-jdk", "nodejs", "npm", "yarn", "golang", "go", "unzip", "zip", "wget",
     "ca-certificates", "tzdata", "bash", "openssh-client", "gnupg", "software-properties-common",
     "apt-transport-https", "lsb-release", "linux-headers", "alpine-sdk", "g++-multilib"};
+
+// BuildKit's lint rule UndefinedArgInFrom: a variable in a FROM image that no ARG before the first
+// FROM declares (nor BuildKit's platform ARGs) expands to nothing, so the image is not the one meant.
+std::optional<Refusal> undeclared_arg_in_from(const model::bk::TypedFile& typed) {
+    std::set<std::string> declared = {"BUILDPLATFORM",  "BUILDOS",  "BUILDARCH",  "BUILDVARIANT",
+                                      "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT"};
+    for (const auto& arg : typed.meta_args)
+        for (const auto& pair : arg.args) declared.insert(pair.key);
+    std::vector<std::string> entries(declared.begin(), declared.end());
+    for (const auto& stage : typed.stages) {
+        auto lexed = model::lex_word(stage.base, model::env_from_entries(entries));
+        if (!lexed || lexed->unmatched.empty()) continue;
+        return Refusal{fmt::format("FROM {}: ARG {} is not declared before the first FROM, so the image "
+                                   "is not what it says",
+                                   stage.base, *lexed->unmatched.begin()),
+                       stage.start_line, "declare the ARG before the first FROM, or fix its name"};
+    }
+    return std::nullopt;
+}
 
 Needs needs_of(const StageFacts& f) {
     Needs n;
@@ -114,6 +135,7 @@ Result<Outcome> plan_and_check(const model::Document& doc, const detect::Context
         return refused(out, {{"BuildKit rejects this file when it builds it: " + doc.typed().error().message, 0,
                               "fix the Dockerfile, then run restage again"}});
     }
+    if (auto undeclared = undeclared_arg_in_from(*doc.typed())) return refused(out, {*undeclared});
 
     const auto& det = out.detection;
     if (det.ecosystem == detect::Ecosystem::Unknown) {
