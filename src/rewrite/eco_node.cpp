@@ -173,7 +173,22 @@ Build plan_node(const PlanInput& in) {
     const bool image_cmd = !a.run.found;
     auto accept = image_cmd ? node_image_runtime : node_runtime_ok;
     b.runtime = choose_runtime(in, v, "", accept, why);
-    if (b.runtime.empty()) return refuse({why, 0, other_runtimes_hint(in, v, "", accept)});
+    if (b.runtime.empty()) {
+        std::string hint = other_runtimes_hint(in, v, "", accept);
+        // An explicit runtime of the other libc: say so, and where the builder could change.
+        std::string wanted = in.options.runtime.value_or(in.options.config.variant_for(in.tmpl.id).value_or(""));
+        const RuntimeVariant* rv = wanted.empty() ? nullptr : in.tmpl.variant(wanted);
+        const RuntimeBase* r = rv != nullptr ? in.catalogue.runtime_for(*rv, v) : nullptr;
+        bool musl = node::musl_image(f.base_image);
+        if (r != nullptr && r->has("node") && musl != r->has("musl")) {
+            std::string libc = r->has("musl") ? "musl" : "glibc", other = musl ? "musl" : "glibc";
+            std::string builder = r->has("npm") ? r->image : "";  // a node image builds too
+            return refuse({"the " + wanted + " runtime (" + r->image + ") has " + libc + ", but the builder " +
+                               f.base_image + " builds native modules for " + other,
+                           f.at(f.from).first_line, hint + (builder.empty() ? "" : ", or build FROM " + builder)});
+        }
+        return refuse({why, 0, hint});
+    }
     const RuntimeBase* base = in.catalogue.runtime(b.runtime);
     b.artifacts.push_back({a.dir, a.dir});
     // `next start` writes its cache under .next in the app: the app belongs to the runtime user.
