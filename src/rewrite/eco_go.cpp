@@ -5,6 +5,7 @@
 
 #include "model/shell_lex.hpp"
 #include "rewrite/command.hpp"
+#include "rewrite/eco_java.hpp"
 #include "rewrite/sources.hpp"
 #include "rewrite/text_util.hpp"
 
@@ -239,18 +240,32 @@ Build plan_go(const PlanInput& in) {
     const auto& build_ins = f.at(g->index);
 
     // Where the binary lands.
-    std::string artifact;
-    if (in.options.artifact) {
-        artifact = join_path(f.final_workdir, *in.options.artifact);
+    std::string built;
+    if (g->hidden) {
     } else if (g->install) {
         std::string gobin = f.variable("GOBIN").value_or("");
         std::string dir = gobin.empty() ? join_path(f.variable("GOPATH").value_or("/go"), "bin") : gobin;
-        artifact = join_path(dir, binary_name(*g, in));
+        built = join_path(dir, binary_name(*g, in));
     } else if (!g->output.empty()) {
-        artifact = join_path(g->workdir, g->output);
-        if (g->output.back() == '/') artifact = join_path(artifact, binary_name(*g, in));
+        built = join_path(g->workdir, g->output);
+        if (g->output.back() == '/') built = join_path(built, binary_name(*g, in));
     } else {
-        artifact = join_path(g->workdir, binary_name(*g, in));
+        built = join_path(g->workdir, binary_name(*g, in));
+    }
+    std::string artifact = in.options.artifact ? join_path(f.final_workdir, *in.options.artifact) : built;
+    // --artifact naming a script from the context: it needs a shell and whatever it runs.
+    if (in.options.artifact && run_cmd) {
+        auto rel = java::context_path(f, in.ctx, artifact, f.steps.back().index + 1);
+        auto text = rel ? in.ctx.read(*rel) : std::nullopt;
+        if (text && text->rfind("#!", 0) == 0) {
+            b.refusals.push_back(refusal(
+                "the command runs " + artifact + ", a shell script (" + text->substr(0, text->find('\n')) +
+                    "): the final image would need a shell and the files the script uses, which restage cannot see",
+                f.at(run_cmd->index).first_line,
+                "make the " + std::string(run_cmd == &*f.entrypoint ? "ENTRYPOINT" : "CMD") + " run the binary" +
+                    (built.empty() ? "" : " (" + built + ")") + ", then run restage again"));
+            return b;
+        }
     }
 
     // The command must run that binary. `go-wrapper run` (old golang images) runs the binary
