@@ -329,6 +329,22 @@ Build plan_go(const PlanInput& in) {
         vars["asset"] = rel;
         b.changes.push_back(change(in.tmpl, "go-runtime-assets", vars));
     }
+    // Files the stage writes with `COPY <<EOF PATH` that the command names (a config file).
+    std::string command_text;
+    for (const auto* c : {&f.entrypoint, &f.cmd}) {
+        if (!*c) continue;
+        for (const auto& w : (*c)->argv) command_text += w + " ";
+        command_text += (*c)->shell + " ";
+    }
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        if (i.kind != Kind::Copy || i.heredocs.empty() || i.args.empty() || i.args.back().back() == '/') continue;
+        std::string dest = join_path(s.workdir, expand(i.args.back(), f.env_entries, in.doc.escape()));
+        if (command_text.find(dest) == std::string::npos) continue;
+        b.artifacts.push_back({dest, dest});
+        vars["asset"] = dest;
+        b.changes.push_back(change(in.tmpl, "go-runtime-assets", vars, i.first_line, i.last_line));
+    }
     b.changes.insert(b.changes.begin(), change(in.tmpl, "go-split-build", vars, build_ins.first_line, build_ins.last_line));
     if (!enabled(in, "go-split-build")) {
         b.notes.push_back("rule go-split-build is switched off in .restage.yaml");
@@ -338,6 +354,7 @@ Build plan_go(const PlanInput& in) {
     std::string cgo_now = g->cgo.empty() ? f.variable("CGO_ENABLED").value_or("") : g->cgo;
     if (cgo) {
         vars["evidence"] = cgo_evidence(in, *g);
+        if (vars["evidence"].empty()) vars["evidence"] = "the rule that sets CGO_ENABLED=0 is switched off";
         vars["libc"] = musl_builder ? "musl" : "glibc";
         b.changes.push_back(change(in.tmpl, "go-cgo-runtime", vars, build_ins.first_line, build_ins.last_line));
     } else if (cgo_now != "0") {
