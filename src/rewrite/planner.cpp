@@ -3,6 +3,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -106,7 +107,8 @@ std::vector<detect::Signals> signals_of(const Catalogue& c) {
 Change change(const Template& t, const std::string& rule, const std::map<std::string, std::string>& vars,
               int first_line, int last_line) {
     const Rule* r = t.rule(rule);
-    if (r == nullptr) return Change{rule, "", rule, first_line, last_line};
+    // Overlays can switch rules off but not remove them: a missing rule is restage's own bug.
+    if (r == nullptr) throw std::logic_error("the " + t.id + " template has no rule '" + rule + "'");
     return Change{r->id, r->code, expand_reason(r->reason, vars), first_line, last_line};
 }
 
