@@ -240,8 +240,9 @@ Build plan_go(const PlanInput& in) {
     const auto& build_ins = f.at(g->index);
 
     // Where the binary lands.
-    std::string built;
+    std::string built;  // "" for a hidden build: only --artifact names it
     if (g->hidden) {
+        built = "";
     } else if (g->install) {
         std::string gobin = f.variable("GOBIN").value_or("");
         std::string dir = gobin.empty() ? join_path(f.variable("GOPATH").value_or("/go"), "bin") : gobin;
