@@ -102,6 +102,20 @@ std::vector<detect::Signals> signals_of(const Catalogue& c) {
     return out;
 }
 
+// The other ecosystems that build in this Dockerfile: seen in the context (also_seen) and named
+// by one of its instructions. Files of another ecosystem that only sit in the context (a
+// build.gradle that CI uses to run npm, a package.json of docs tooling) build nothing here.
+std::vector<detect::Ecosystem> also_building(const detect::Detection& det) {
+    std::vector<detect::Ecosystem> out;
+    for (auto e : det.also_seen) {
+        bool in_dockerfile = std::any_of(det.evidence.begin(), det.evidence.end(), [&](const detect::Evidence& ev) {
+            return ev.points_to == e && ev.line > 0;
+        });
+        if (in_dockerfile) out.push_back(e);
+    }
+    return out;
+}
+
 }  // namespace
 
 Change change(const Template& t, const std::string& rule, const std::map<std::string, std::string>& vars,
@@ -145,9 +159,9 @@ Result<Outcome> plan_and_check(const model::Document& doc, const detect::Context
         return refused(out, {{"no supported ecosystem detected (saw " + saw + ")", 0,
                               "restage rewrites Go, Java (Maven, Gradle), Node and static sites"}});
     }
-    if (!det.also_seen.empty()) {
+    if (auto building = also_building(det); !building.empty()) {
         std::string others;
-        for (auto e : det.also_seen) others += (others.empty() ? "" : ", ") + std::string(detect::ecosystem_id(e));
+        for (auto e : building) others += (others.empty() ? "" : ", ") + std::string(detect::ecosystem_id(e));
         return refused(out, {{fmt::format("mixed ecosystems: {} and {} both build here",
                                           detect::ecosystem_id(det.ecosystem), others),
                               0, "split the build, or pass --artifact PATH to name what the image runs"}});
