@@ -704,23 +704,6 @@ TEST_CASE("node: refuses Node installed from OS packages", "[rewrite][node]") {
           "build FROM an official node image with a major version, e.g. node:20");
 }
 
-TEST_CASE("node: refuses an app copied into / without a WORKDIR", "[rewrite][node]") {
-    const std::string dockerfile =
-        "FROM node:20\n"
-        "COPY . .\n"
-        "RUN npm install\n"
-        "CMD [\"node\", \"server.js\"]\n";
-    const Files context = {{"package.json", kExpress}};
-    auto out = rewrite_text(dockerfile, context);
-    REQUIRE(out.status == Outcome::Status::Refused);
-    CHECK(out.text == dockerfile);
-    CHECK(out.refusals.front().line == 0);
-    CHECK(out.refusals.front().reason ==
-          "the app is in / (there is no WORKDIR): shipping it would copy the builder's whole file system");
-    CHECK(out.refusals.front().unblock ==
-          "set a WORKDIR (e.g. WORKDIR /app) before copying the sources, or pass --artifact DIR");
-}
-
 TEST_CASE("node: --cache-mounts mounts the package manager's cache on the moved install", "[rewrite][node]") {
     restage::rewrite::Options options;
     options.cache_mounts = true;

@@ -6,6 +6,9 @@
 // folder shipped holds the build output and the pruned node_modules together, and native modules
 // built once are not built again.
 #include <algorithm>
+#include <cctype>
+#include <set>
+#include <string_view>
 #include <variant>
 
 #include "rewrite/command.hpp"
@@ -26,6 +29,58 @@ struct App {
     node::Package pkg;
     node::Launch run;
 };
+
+// An app in / (no WORKDIR) builds in kAppFolder instead, and the runtime gets that folder's
+// contents in /, where the original had them: shipping / itself would copy the builder's whole
+// file system. Safe while the move is invisible to the build: nothing copies to an absolute
+// path, no RUN or ENV names / or a folder of it other than the system's own, and the context has
+// no top-level folder that `COPY . .` would merge into one of those (etc/, usr/).
+constexpr std::string_view kAppFolder = "/app";
+
+bool system_dir(std::string_view name) {
+    static const std::set<std::string_view> dirs = {"bin",  "boot",  "dev",   "etc", "home", "lib",  "lib32",
+                                                    "lib64", "libx32", "media", "mnt", "opt",  "proc", "root",
+                                                    "run",  "sbin",  "srv",   "sys", "tmp",  "usr",  "var"};
+    return dirs.count(name) > 0;
+}
+
+// The first absolute path in `text` that may name the app's files: / itself (`cd /`, `/*`), or
+// /NAME where NAME is not a system folder.
+std::optional<std::string> app_path_in(std::string_view text) {
+    auto in = [](char c, std::string_view set) { return set.find(c) != std::string_view::npos; };
+    for (size_t k = 0; k < text.size(); ++k) {
+        if (text[k] != '/' || (k > 0 && !in(text[k - 1], " \t\n\"'=:;(|&<>"))) continue;
+        size_t e = k + 1;
+        while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || in(text[e], "._-@+"))) ++e;
+        std::string_view name = text.substr(k + 1, e - k - 1);
+        bool root = name.empty() && (e == text.size() || in(text[e], " \t\n\"';)|&*"));
+        if (root || (!name.empty() && !system_dir(name))) return std::string(text.substr(k, e - k + (root && e < text.size() && text[e] == '*')));
+    }
+    return std::nullopt;
+}
+
+// Why the app in / cannot move to kAppFolder in the builder, or "".
+std::string app_root_blocker(const PlanInput& in) {
+    const auto& f = in.facts;
+    if (f.has_workdir) return "WORKDIR / puts it there on purpose";
+    for (const auto& name : in.ctx.list()) {
+        std::string_view n = std::string_view(name).substr(0, name.size() - (name.back() == '/' ? 1 : 0));
+        if (name.back() == '/' && system_dir(n))
+            return "the context's " + name + " folder is merged into the image's /" + std::string(n);
+    }
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        std::string at = "line " + std::to_string(i.first_line);
+        if ((i.kind == Kind::Copy || i.kind == Kind::Add) && !i.args.empty() &&
+            (i.args.back().starts_with('/') || i.args.back().starts_with('$')))
+            return at + " copies to " + i.args.back() + ", an absolute path";
+        if (i.kind != Kind::Run && i.kind != Kind::Env) continue;
+        for (const auto& arg : i.args) {
+            if (auto p = app_path_in(arg)) return at + " names " + *p;
+        }
+    }
+    return "";
+}
 
 App gather(const PlanInput& in) {
     App a;
@@ -131,10 +186,12 @@ std::optional<Refuse> check_app(const PlanInput& in, const App& a) {
                 "ONBUILD instructions: this is a base image for other builds, whose triggers run in them",
                 f.at(s.index).first_line, "rewrite the Dockerfiles that build FROM it instead"};
     }
-    if (a.dir == "/")
-        return Refuse{
-            "the app is in / (there is no WORKDIR): shipping it would copy the builder's whole file system",
-            0, "set a WORKDIR (e.g. WORKDIR /app) before copying the sources, or pass --artifact DIR"};
+    if (a.dir == "/") {
+        if (std::string why = app_root_blocker(in); !why.empty())
+            return Refuse{"the app is in / (there is no WORKDIR), and building it in a folder of its own "
+                          "could change the build: " + why,
+                          0, "set a WORKDIR (e.g. WORKDIR /app) before copying the sources, or pass --artifact DIR"};
+    }
     if (!a.context)
         return Refuse{"no COPY or ADD brings the app into " + a.dir + ": its files are not in the image", 0,
                       "copy the sources into the working directory, or pass --artifact DIR"};
@@ -191,6 +248,10 @@ Build plan_node(const PlanInput& in) {
     }
     const RuntimeBase* base = in.catalogue.runtime(b.runtime);
     b.artifacts.push_back({a.dir, a.dir});
+    if (a.dir == "/") {
+        b.builder_workdir = std::string(kAppFolder);
+        b.artifacts.back().from = kAppFolder;
+    }
     // `next start` writes its cache under .next in the app: the app belongs to the runtime user.
     for (const auto& w : a.run.commands) {
         if (w.size() >= 2 && w[0] == "next" && w[1] == "start") b.artifacts.back().owned = true;
@@ -216,6 +277,10 @@ Build plan_node(const PlanInput& in) {
         return b;
     }
     b.changes.push_back(change(in.tmpl, "node-version", vars));
+    if (b.builder_workdir) {
+        vars["folder"] = *b.builder_workdir;
+        b.changes.push_back(change(in.tmpl, "node-app-folder", vars));
+    }
     if (auto names = node::build_only_names(in); !names.empty()) {
         vars["names"] = names;
         b.changes.push_back(change(in.tmpl, "build-only-env", vars));

@@ -61,6 +61,9 @@ struct Build {
     /// A whole builder stage to put in front of the original, which stays the final stage with
     /// builder_edits applied (Java images that copied a jar built outside the Dockerfile).
     std::optional<std::string> prepended_builder;
+    /// A WORKDIR for the builder, right after its FROM: an app that the original built in /
+    /// builds in a folder of its own, whose contents the runtime gets in / (see eco_node.cpp).
+    std::optional<std::string> builder_workdir;
 };
 
 /// A planner for one ecosystem.

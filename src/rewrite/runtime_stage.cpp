@@ -132,7 +132,9 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
 
     // The builder: named, manifests first, runtime-only instructions moved out.
     const auto& from = f.at(f.from);
-    if (from.args.size() != 3) edits.push_back({from.line.end, from.line.end, " AS " + stage});
+    std::string workdir = b.builder_workdir ? eol + "WORKDIR " + *b.builder_workdir : "";
+    if (from.args.size() != 3 || !workdir.empty())
+        edits.push_back({from.line.end, from.line.end, (from.args.size() != 3 ? " AS " + stage : "") + workdir});
 
     if (b.insert_manifests_before && b.manifest != nullptr && enabled(in, "deps-before-sources")) {
         const auto& copy = f.at(*b.insert_manifests_before);
