@@ -16,7 +16,8 @@ const std::string kNest =
     R"({"name":"api","scripts":{"build":"nest build","start:prod":"node dist/main"},)"
     R"("dependencies":{"@nestjs/core":"^10.0.0"},"devDependencies":{"@nestjs/cli":"^10.0.0"}})";
 
-const std::string kUnblock = "set a WORKDIR (e.g. WORKDIR /app) before copying the sources, or pass --artifact DIR";
+const std::string kUnblock =
+    "set a WORKDIR (e.g. WORKDIR /app) before copying the sources, or pass --artifact DIR";
 
 }  // namespace
 
@@ -94,7 +95,8 @@ TEST_CASE("node: an app in / is refused when moving its build to /app could chan
         {"COPY . .\nRUN npm install && node /scripts/seed.js\n", {}, "line 3 names /scripts"},
         {"COPY . .\nRUN cd / && npm install\n", {}, "line 3 names /"},
         {"COPY . .\nENV PATH=/node_modules/.bin:$PATH\nRUN npm install\n", {}, "line 3 names /node_modules"},
-        {"COPY . .\nRUN npm install\n", {{"etc/app.conf", ""}},
+        {"COPY . .\nRUN npm install\n",
+         {{"etc/app.conf", ""}},
          "the context's etc/ folder is merged into the image's /etc"},
         {"WORKDIR /\nCOPY . .\nRUN npm install\n", {}, "WORKDIR / puts it there on purpose"},
     };
@@ -106,9 +108,11 @@ TEST_CASE("node: an app in / is refused when moving its build to /app could chan
         INFO(dockerfile);
         REQUIRE(out.status == Outcome::Status::Refused);
         CHECK(out.text == dockerfile);
-        CHECK(out.refusals.front().reason ==
-              "the app is in / (there is no WORKDIR), and building it in a folder of its own could change the "
-              "build: " + c.why);
+        CHECK(
+            out.refusals.front().reason ==
+            "the app is in / (there is no WORKDIR), and building it in a folder of its own could change the "
+            "build: " +
+                c.why);
         CHECK(out.refusals.front().unblock == kUnblock);
     }
 }
