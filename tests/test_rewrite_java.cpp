@@ -1,6 +1,7 @@
 // The Java planner (Maven and Gradle): what it ships, how it builds, when it refuses.
 #include <catch2/catch.hpp>
 
+#include "java_fixtures.hpp"
 #include "rewrite/eco_java.hpp"
 #include "rewrite_support.hpp"
 
@@ -10,46 +11,6 @@ using restage::test::rewrite_text;
 using namespace restage::test;
 namespace java = restage::rewrite::java;
 
-namespace {
-
-const std::string kPom =
-    "<project>\n"
-    "  <modelVersion>4.0.0</modelVersion>\n"
-    "  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>"
-    "<version>3.2.0</version></parent>\n"
-    "  <groupId>com.example</groupId>\n"
-    "  <artifactId>demo</artifactId>\n"
-    "  <version>0.0.1-SNAPSHOT</version>\n"
-    "  <!-- <artifactId>not-this</artifactId> -->\n"
-    "  <properties><java.version>17</java.version></properties>\n"
-    "</project>\n";
-const std::string kBuildGradle =
-    "plugins {\n  id 'java'\n  id 'org.springframework.boot' version '3.2.0'\n}\nversion = '1.0.0'\n";
-
-const std::map<std::string, std::string> kMaven = {{"pom.xml", kPom}, {"src/main/java/App.java", "class App {}\n"}};
-const std::map<std::string, std::string> kMavenWrapper = {{"pom.xml", kPom},
-                                                          {"mvnw", "#!/bin/sh\n"},
-                                                          {".mvn/wrapper/maven-wrapper.properties", "distributionUrl=x\n"},
-                                                          {"src/main/java/App.java", "class App {}\n"}};
-const std::map<std::string, std::string> kGradle = {{"build.gradle", kBuildGradle},
-                                                    {"settings.gradle", "rootProject.name = 'demo'\n"},
-                                                    {"src/main/java/App.java", "class App {}\n"}};
-const std::map<std::string, std::string> kGradleWrapper = {{"build.gradle", kBuildGradle},
-                                                           {"settings.gradle", "rootProject.name = 'demo'\n"},
-                                                           {"gradlew", "#!/bin/sh\n"},
-                                                           {"gradle/wrapper/gradle-wrapper.properties", "distributionUrl=x\n"},
-                                                           {"src/main/java/App.java", "class App {}\n"}};
-
-Outcome refused(const std::string& dockerfile, const std::map<std::string, std::string>& files, const Options& o = {}) {
-    auto out = rewrite_text(dockerfile, files, o);
-    INFO(explain(out));
-    REQUIRE(out.status == Outcome::Status::Refused);
-    REQUIRE(out.refusals.size() == 1);
-    CHECK(out.text == dockerfile);
-    return out;
-}
-
-}  // namespace
 
 TEST_CASE("java: mvn package and java -jar target/app.jar", "[rewrite][java]") {
     auto out = rewrite_text("FROM maven:3.9-eclipse-temurin-17\n"
@@ -426,53 +387,6 @@ TEST_CASE("java: files the application reads from its working directory ship too
           "ENTRYPOINT []\n"
           "CMD [\"java\", \"-jar\", \"target/demo-0.0.1-SNAPSHOT.jar\"]\n");
     CHECK(find_change(out, "maven-runtime-files") != nullptr);
-}
-
-TEST_CASE("java: a jar or WAR built outside the Dockerfile is built in a builder stage", "[rewrite][java]") {
-    const std::string dockerfile = "FROM tomcat:10.1-jdk17\n"
-                                   "COPY target/*.war /usr/local/tomcat/webapps/ROOT.war\n"
-                                   "EXPOSE 8080\n"
-                                   "CMD [\"catalina.sh\", \"run\"]\n";
-    SECTION("pom.xml in the context: Maven builds it in front of the original") {
-        auto out = rewrite_text(dockerfile, kMavenWrapper);
-        INFO(explain(out));
-        REQUIRE(out.status == Outcome::Status::Rewritten);
-        CHECK(out.text ==
-              "FROM maven:3.9-eclipse-temurin-17 AS build\n"
-              "WORKDIR /src\n"
-              "COPY .mvn/ ./.mvn/\n"
-              "COPY pom.xml mvnw ./\n"
-              "RUN ./mvnw -B dependency:go-offline\n"
-              "COPY . .\n"
-              "RUN ./mvnw -B package -DskipTests\n"
-              "\n"
-              "FROM tomcat:10.1-jdk17\n"
-              "COPY --from=build /src/target/*.war /usr/local/tomcat/webapps/ROOT.war\n"
-              "EXPOSE 8080\n"
-              "CMD [\"catalina.sh\", \"run\"]\n");
-        const auto* c = find_change(out, "maven-build-in-image");
-        REQUIRE(c != nullptr);
-        CHECK(c->first_line == 2);
-        CHECK(c->reason ==
-              "Line 2 copied target/*.war, built outside the Dockerfile; a builder stage on "
-              "maven:3.9-eclipse-temurin-17 now builds it with `./mvnw -B package -DskipTests` (Java 17, as "
-              "pom.xml (java.version) says), and the final stage on tomcat:10.1-jdk17 copies it from there");
-    }
-    SECTION("a file name the project does not build is refused") {
-        std::string named = dockerfile;
-        named.replace(named.find("*.war"), 5, "demo.war");
-        auto r = refused(named, kMaven);
-        CHECK(r.refusals[0].reason == "line 2 copies demo.war, but pom.xml builds demo-0.0.1-SNAPSHOT.jar");
-        CHECK(r.refusals[0].line == 2);
-    }
-    SECTION("without pom.xml nothing is built, so nothing changes") {
-        auto out = rewrite_text(dockerfile, {{"README.md", "demo\n"}});
-        INFO(explain(out));
-        REQUIRE(out.status == Outcome::Status::Unchanged);
-        CHECK(out.text == dockerfile);
-        REQUIRE(!out.notes.empty());
-        CHECK(out.notes[0].rfind("nothing is built", 0) == 0);
-    }
 }
 
 TEST_CASE("java: refusals say why and what unblocks them", "[rewrite][java]") {

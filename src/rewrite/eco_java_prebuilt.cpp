@@ -1,6 +1,8 @@
 // A Dockerfile that copies what Maven or Gradle wrote outside it (target/*.jar, build/libs/app.jar):
 // the build moves into a builder stage in front of it, and the original becomes the final stage,
 // copying the same files from that stage.
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <regex>
 
@@ -24,9 +26,24 @@ bool build_output(const std::string& path, bool gradle) {
     return std::regex_match(path, gradle ? gradle_libs : maven);
 }
 
+// A COPY source as a context path: BuildKit resolves "./x" and "/x" alike, from the context's root.
 std::string clean(std::string p) {
-    while (p.rfind("./", 0) == 0) p.erase(0, 2);
+    while (p.rfind("./", 0) == 0 || p.rfind('/', 0) == 0) p.erase(0, p[0] == '/' ? 1 : 2);
     return p;
+}
+
+// Whether a COPY pattern (Go's filepath.Match, per path segment) matches a file or folder of the context.
+bool context_has(const detect::Context& ctx, std::string_view pattern, const std::string& dir = "") {
+    size_t slash = pattern.find('/');
+    std::string segment(pattern.substr(0, slash));
+    for (const auto& entry : ctx.list(dir)) {
+        bool folder = entry.back() == '/';
+        std::string name = folder ? entry.substr(0, entry.size() - 1) : entry;
+        if (fnmatch(segment.c_str(), name.c_str(), FNM_PATHNAME) != 0) continue;
+        if (slash == std::string_view::npos) return true;
+        if (folder && context_has(ctx, pattern.substr(slash + 1), dir + entry)) return true;
+    }
+    return false;
 }
 
 // The shell-form instruction again, with --from, the builder's path for each source, and its flags.
@@ -75,6 +92,23 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
     bool build_file = gradle ? in.ctx.exists("build.gradle") || in.ctx.exists("build.gradle.kts") : in.ctx.exists("pom.xml");
     const std::string out_dir = gradle ? "build/" : "target/";
 
+    // A pattern outside the output folder (`**/*.war`) that matches nothing in the context but
+    // what the build writes is build output too.
+    std::optional<Project> project_read;
+    auto project = [&]() -> const Project& {
+        if (!project_read)
+            project_read = gradle ? read_gradle(in.ctx, "", kWorkdir, {}, {"build"}) : read_maven(in.ctx, "", {});
+        return *project_read;
+    };
+    auto matches_output = [&](const std::string& pattern) {
+        if (!build_file || !has_glob(pattern) || context_has(in.ctx, pattern)) return false;
+        const auto& outputs = project().outputs;
+        return std::any_of(outputs.begin(), outputs.end(), [&](const std::string& name) {
+            std::string path = (gradle ? "build/libs/" : "target/") + name;
+            return fnmatch(pattern.c_str(), path.c_str(), FNM_PATHNAME) == 0;
+        });
+    };
+
     std::vector<size_t> copies;
     for (const auto& s : f.steps) {
         const auto& i = f.at(s.index);
@@ -86,7 +120,10 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
         std::string other;
         for (size_t k = 0; k + 1 < i.args.size(); ++k) {
             std::string src = clean(expand(i.args[k], f.env_entries, in.doc.escape()));
-            if (src.rfind(out_dir, 0) != 0) continue;
+            if (src.rfind(out_dir, 0) != 0) {
+                outputs += matches_output(src);
+                continue;
+            }
             if (build_output(src, gradle)) ++outputs;
             else if (other.empty()) other = src;
         }
@@ -105,8 +142,7 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
     }
     if (copies.empty() || !build_file) return false;
 
-    Project project = gradle ? read_gradle(in.ctx, "", kWorkdir, {}, {"build"}) : read_maven(in.ctx, "", {});
-    std::string version = project.java, source = project.java_source;
+    std::string version = project().java, source = project().java_source;
     if (version.empty()) {
         version = java_from_image(f.base_image);
         source = "the image " + f.base_image;
@@ -118,8 +154,8 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
                       gradle ? "set java.toolchain.languageVersion in build.gradle"
                              : "set maven.compiler.release in pom.xml"};
     }
-    if (project.modules) {
-        return Refuse{"the " + tool + " build has several modules (" + project.modules_why +
+    if (project().modules) {
+        return Refuse{"the " + tool + " build has several modules (" + project().modules_why +
                           "): restage cannot tell which one writes the copied files",
                       f.at(copies.front()).first_line, "build the module in the Dockerfile, then run restage again"};
     }
@@ -127,16 +163,29 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
         const auto& i = f.at(index);
         for (size_t k = 0; k + 1 < i.args.size(); ++k) {
             std::string name = base_name(clean(expand(i.args[k], f.env_entries, in.doc.escape())));
-            if (has_glob(name) || !project.found || !project.unresolved.empty() || project.outputs.empty() ||
-                std::find(project.outputs.begin(), project.outputs.end(), name) != project.outputs.end() ||
+            const Project& p = project();
+            if (has_glob(name) || !p.found || !p.unresolved.empty() || p.outputs.empty() ||
+                std::find(p.outputs.begin(), p.outputs.end(), name) != p.outputs.end() ||
                 name.find('.') == std::string::npos)
                 continue;
-            return Refuse{"line " + std::to_string(i.first_line) + " copies " + name + ", but " + project.file +
-                              " builds " + joined(project.outputs, ", "),
+            return Refuse{"line " + std::to_string(i.first_line) + " copies " + name + ", but " + p.file +
+                              " builds " + joined(p.outputs, ", "),
                           i.first_line, "copy the file the build writes, then run restage again"};
         }
     }
-    const Manifest* manifest = in.tmpl.manifest_for([&](const std::string& p) { return in.ctx.exists(p); });
+    // A wrapper (mvnw, gradlew) runs only with its folder (.mvn/, gradle/): without it in the
+    // context, the builder image's own tool builds.
+    const Manifest* manifest = nullptr;
+    for (const auto& m : in.tmpl.manifests) {
+        bool usable = std::all_of(m.required.begin(), m.required.end(), [&](const std::string& p) { return in.ctx.exists(p); });
+        if (m.when.find("wrapper") != std::string::npos) {
+            for (const auto& p : m.files) usable = usable && (p.back() != '/' || in.ctx.is_dir(p.substr(0, p.size() - 1)));
+        }
+        if (usable) {
+            manifest = &m;
+            break;
+        }
+    }
     const std::string image = expand_reason(in.tmpl.prebuilt_image, {{"version", version}});
     const bool wrapper = manifest != nullptr && manifest->when.find("wrapper") != std::string::npos;
     const std::string build = wrapper ? in.tmpl.prebuilt_wrapper_build : in.tmpl.prebuilt_build;

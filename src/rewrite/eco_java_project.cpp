@@ -127,6 +127,8 @@ Project read_maven(const detect::Context& ctx, const std::string& dir, const std
     vars["project.artifactId"] = vars["pom.artifactId"] = vars["artifactId"] = artifact;
     vars["project.version"] = vars["pom.version"] = vars["version"] = version;
     vars["project.parent.version"] = leaf(l, "project/parent/version");
+    // <name> is not inherited from the parent (Maven's inheritance rules): unset, it stays unresolved.
+    if (std::string n = leaf(l, "project/name"); !n.empty()) vars["project.name"] = vars["pom.name"] = n;
     vars["project.groupId"] = leaf(l, "project/groupId").empty() ? leaf(l, "project/parent/groupId") : leaf(l, "project/groupId");
     for (const auto& [k, v] : defines) vars[k] = v;  // -D wins over the pom
 
