@@ -403,13 +403,40 @@ TEST_CASE("extra signals: configured images, commands and files", "[detect]") {
     corp.ecosystem = Ecosystem::Go;
     corp.base_images = {"registry.corp/*/gobuilder"};
     corp.commands = {"make binary"};
-    corp.context_files = {"BUILD.go"};
-    auto d = detect("FROM registry.corp/tools/gobuilder:2\nRUN make binary\n", {{"BUILD.go", ""}}, {corp});
+    corp.context_files = {"BUILD.corp"};
+    auto d = detect("FROM registry.corp/tools/gobuilder:2\nRUN make binary\n", {{"BUILD.corp", ""}}, {corp});
     CHECK(id(d) == "go");
     CHECK(fires(d, "base image registry.corp/tools/gobuilder:2 matches registry.corp/*/gobuilder", Ecosystem::Go));
     CHECK(fires(d, "RUN matches make binary", Ecosystem::Go));
     CHECK(fires(d, "configured context file", Ecosystem::Go));
     CHECK(id(detect("FROM registry.corp/tools/gobuilder:2\nRUN make binary\n")) == "unknown");
+}
+
+TEST_CASE("extra signals: a RUN or a file the built-in rules read counts once", "[detect]") {
+    Signals node;
+    node.ecosystem = Ecosystem::Node;
+    node.commands = {"npm install"};
+    node.context_files = {"package.json"};
+    // `npm install -g serve` is read as installing a file server: the template's "npm install"
+    // must not add a Node vote to it, nor package.json a second one.
+    auto d = detect("FROM node:20-alpine\nRUN npm install -g serve\nCOPY public/ /app\nCMD serve -l 80 /app\n",
+                    {{"package.json", "{}"}}, {node});
+    CHECK_FALSE(seen(d, "RUN matches npm install"));
+    CHECK_FALSE(seen(d, "configured context file"));
+    CHECK(id(d) == "static");
+}
+
+TEST_CASE("web family: what the image runs decides between a Node app and a static site", "[detect]") {
+    const std::map<std::string, std::string> sveltekit = {
+        {"package.json",
+         R"({"scripts":{"build":"vite build"},"devDependencies":{"vite":"^5.0.0","@sveltejs/kit":"^2.0.0"}})"}};
+    // A front-end build (vite) outweighs one server command, but the command is what runs.
+    CHECK(id(detect("FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n"
+                    "CMD [\"node\", \"build/index.js\"]\n",
+                    sveltekit)) == "node");
+    CHECK(id(detect("FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n"
+                    "CMD [\"npx\", \"serve\", \"dist\"]\n",
+                    sveltekit)) == "static");
 }
 
 // --- shell words -----------------------------------------------------------------------------

@@ -142,7 +142,16 @@ Detection classify(const model::Document& doc, const Context& ctx, const std::ve
     });
 
     const Ecosystem java = per_target[Target::Gradle] > per_target[Target::Maven] ? Ecosystem::Gradle : Ecosystem::Maven;
-    const Ecosystem web = per_target[Target::Static] > per_target[Target::Node] ? Ecosystem::Static : Ecosystem::Node;
+    // Inside the web family, what the image runs decides when it says: a Node server is a Node app
+    // however its front-end was built (SvelteKit, Nuxt, Next in server mode); a file server or a
+    // development server serves a site. Otherwise the larger sum.
+    auto runs = [&](Target t) {
+        return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.command && f.target == t; });
+    };
+    const bool runs_node = runs(Target::Node), runs_site = runs(Target::Static);
+    const Ecosystem web = runs_node != runs_site ? (runs_node ? Ecosystem::Node : Ecosystem::Static)
+                          : per_target[Target::Static] > per_target[Target::Node] ? Ecosystem::Static
+                                                                                  : Ecosystem::Node;
     auto resolve_family = [&](Family f) {
         switch (f) {
             case Family::Go: return Ecosystem::Go;

@@ -40,6 +40,7 @@ struct Finding {
     std::string language;  ///< Target::Other: "python", "ruby", ...
     std::string pm;        ///< "npm", "yarn", "pnpm", or ""
     PmRank pm_rank = PmRank::None;
+    bool command = false;  ///< read from the last stage's CMD or ENTRYPOINT: what the image runs
 };
 
 /// What package.json and the other project files say, read once per classify().

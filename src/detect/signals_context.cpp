@@ -171,7 +171,9 @@ std::vector<Finding> context_findings(const Context& ctx, const Project& p, cons
         auto t = target_of(s.ecosystem);
         if (!t) continue;
         for (const auto& file : s.context_files) {
-            if (ctx.exists(file)) c.add(file, *t, kMedium, "configured context file");
+            // A file the rules here already read counts once.
+            bool read = std::any_of(out.begin(), out.end(), [&](const Finding& f) { return f.file == file; });
+            if (!read && ctx.exists(file)) c.add(file, *t, kMedium, "configured context file");
         }
     }
     return out;

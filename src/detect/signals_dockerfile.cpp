@@ -121,7 +121,11 @@ public:
             for (auto& c : shell_commands(h)) cmds.push_back(std::move(c));
             text += "\n" + h;
         }
+        std::size_t seen = out_.size();
         commands(cmds, Phase::Build, "RUN", v.line);
+        // Template signals name commands the rules here do not know (an in-house build wrapper):
+        // a RUN they already read counts once.
+        if (out_.size() > seen) return;
         for (const auto& s : extra_) {
             auto t = target_of(s.ecosystem);
             if (!t) continue;
@@ -157,13 +161,17 @@ public:
     void remember(const View& v) { (v.kind == model::Kind::Cmd ? cmd_ : entrypoint_) = v; }
 
     void end_stage() {
+        if (!cmd_ && !entrypoint_) return;
+        for (auto& f : out_) f.command = false;  // a later stage's command is what the image runs
         for (auto* slot : {&entrypoint_, &cmd_}) {
             if (!*slot) continue;
             const View& v = **slot;
             std::vector<std::vector<std::string>> cmds;
             if (v.json) cmds = exec_commands(v.args);
             else if (!v.args.empty()) cmds = shell_commands(v.args[0]);
+            std::size_t first = out_.size();
             commands(cmds, Phase::Run, v.kind == model::Kind::Cmd ? "CMD" : "ENTRYPOINT", v.line);
+            for (std::size_t i = first; i < out_.size(); ++i) out_[i].command = true;
             slot->reset();
         }
     }
