@@ -519,7 +519,7 @@ TEST_CASE(
           "runs `npm install -g pm2` too");
 }
 
-TEST_CASE("node: a development server (`next dev`) keeps development dependencies", "[rewrite][node]") {
+TEST_CASE("node: a development server (`next dev`) keeps development dependencies and owns the app", "[rewrite][node]") {
     const std::string dockerfile =
         "FROM node:22\n"
         "WORKDIR /app\n"
@@ -543,7 +543,7 @@ TEST_CASE("node: a development server (`next dev`) keeps development dependencie
           "\n"
           "FROM node:22-slim\n"
           "WORKDIR /app\n"
-          "COPY --from=build /app /app\n"
+          "COPY --from=build --chown=node:node /app /app\n"
           "EXPOSE 3000\n"
           "USER node\n"
           "CMD [\"yarn\", \"dev\"]\n");

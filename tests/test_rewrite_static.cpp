@@ -380,7 +380,8 @@ TEST_CASE("static: a prebuilt folder copied in and served by serve moves to ngin
     CHECK(again(out, context) == Outcome::Status::Unchanged);
 }
 
-TEST_CASE("static: refuses a development server (react-scripts start)", "[rewrite][static]") {
+TEST_CASE("static: a development server (react-scripts start) is rewritten as the Node app it is",
+          "[rewrite][static]") {
     const std::string dockerfile =
         "FROM node:20\n"
         "RUN npm install -g react-scripts@5.0.1\n"
@@ -391,15 +392,33 @@ TEST_CASE("static: refuses a development server (react-scripts start)", "[rewrit
         "CMD [\"yarn\", \"start\"]\n";
     const Files context = {{"package.json", kCra}, {"yarn.lock", ""}, {"public/index.html", ""}};
     auto out = rewrite_text(dockerfile, context);
-    REQUIRE(out.status == Outcome::Status::Refused);
-    CHECK(out.text == dockerfile);
-    CHECK(out.refusals.front().line == 7);
-    CHECK(out.refusals.front().reason ==
-          "the command runs a development server (`react-scripts start`): serving a production build with "
-          "nginx would change what the image serves");
-    CHECK(out.refusals.front().unblock ==
-          "build the site in a RUN (e.g. RUN npm run build), serve its output with a file server (e.g. serve "
-          "-s build), then run restage again");
+    INFO(explain(out));
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.text ==
+          "FROM node:20 AS build\n"
+          "RUN npm install -g react-scripts@5.0.1\n"
+          "WORKDIR /app\n"
+          "COPY package.json yarn.lock ./\n"
+          "RUN yarn install --frozen-lockfile\n"
+          "COPY . .\n"
+          "\n"
+          "FROM node:20-slim\n"
+          "WORKDIR /app\n"
+          "COPY --from=build --chown=node:node /app /app\n"
+          "EXPOSE 3000\n"
+          "USER node\n"
+          "CMD [\"yarn\", \"start\"]\n");
+    REQUIRE(!out.changes.empty());
+    CHECK(out.changes.front().rule == "static-dev-server-node");
+    CHECK(out.changes.front().first_line == 7);
+    CHECK(out.changes.front().reason ==
+          "The command runs a development server (`react-scripts start`), a Node process that builds and "
+          "serves "
+          "the site as it runs: nginx would change what the image serves, so it is rewritten as a Node app "
+          "that "
+          "keeps that command and the development dependencies it needs");
+    CHECK(reason(out, "node-dev-deps-kept").find("development server") != std::string::npos);
+    CHECK(again(out, context) == Outcome::Status::Unchanged);
 }
 
 TEST_CASE("static: refuses `hugo server` with no build in the image", "[rewrite][static]") {

@@ -252,7 +252,10 @@ Build plan_node(const PlanInput& in) {
         b.builder_workdir = std::string(kAppFolder);
         b.artifacts.back().from = kAppFolder;
     }
-    // `next start` writes its cache under .next in the app: the app belongs to the runtime user.
+    // `next start` writes its cache under .next in the app, a development server its own caches
+    // (node_modules/.cache, .cache): the app belongs to the runtime user.
+    const std::string& dev = a.run.dev_server;
+    if (!dev.empty() && dev != "nodemon" && dev != "ts-node-dev") b.artifacts.back().owned = true;
     for (const auto& w : a.run.commands) {
         if (w.size() >= 2 && w[0] == "next" && w[1] == "start") b.artifacts.back().owned = true;
     }

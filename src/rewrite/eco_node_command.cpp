@@ -63,6 +63,7 @@ struct Walker {
     const Package& pkg;
     const std::string& app_dir;
     Launch& l;
+    int in_scripts = 0;  // how many package.json scripts the words being read run inside
 
     // Drops what only wraps the program: VAR=value, exec, nohup, env, tini, dumb-init.
     std::vector<std::string> unwrap(std::vector<std::string> w) {
@@ -118,6 +119,12 @@ struct Walker {
     // Where a program comes from: a dependency, a devDependency, a global install, an OS package.
     void place(const std::string& prog) {
         std::string package = package_of_bin(prog);
+        // Outside package.json scripts, which put node_modules/.bin first on PATH, the image's PATH
+        // finds a global install before a dependency's executable: the runtime installs it too.
+        if (in_scripts == 0 && !global_install_of(in.facts, prog).empty()) {
+            l.global_tools.push_back(prog);
+            return;
+        }
         if (pkg.dependencies.count(package) || pkg.dependencies.count(prog)) return;
         if (pkg.dev_dependencies.count(package) || pkg.dev_dependencies.count(prog)) {
             l.dev_tools.push_back(prog);
@@ -208,9 +215,13 @@ struct Walker {
             auto hook = pkg.scripts.find(phase + name);
             if (hook == pkg.scripts.end() || pm == "pnpm") continue;  // pnpm 7+ runs no pre/post scripts
             l.lifecycle = true;
+            ++in_scripts;
             script(hook->second, depth);
+            --in_scripts;
         }
+        ++in_scripts;
         script(text, depth);
+        --in_scripts;
     }
 
     void words(std::vector<std::string> w, int depth) {

@@ -64,6 +64,18 @@ std::string dev_server(const std::vector<std::string>& w) {
     return "";
 }
 
+namespace {
+
+// The command-line package installed globally for a framework's executable, where it has a name
+// of its own (the framework's package is the app's dependency, the CLI a global tool).
+std::string cli_of(const std::string& bin) {
+    static const std::map<std::string, std::string> kCli = {{"gatsby", "gatsby-cli"}, {"vue", "vue-cli"}};
+    auto it = kCli.find(bin);
+    return it == kCli.end() ? "" : it->second;
+}
+
+}  // namespace
+
 std::string global_install_of(const StageFacts& f, const std::string& bin) {
     for (const auto& s : f.steps) {
         for (const auto& w : run_commands(f.at(s.index))) {
@@ -75,7 +87,7 @@ std::string global_install_of(const StageFacts& f, const std::string& bin) {
             if (!((w[0] == "npm" || w[0] == "pnpm") && global) && !yarn_global) continue;
             for (const auto& spec : operands(w, yarn_global ? 3 : 2)) {
                 std::string name = spec.substr(0, spec.find('@', 1));
-                if (name == package_of_bin(bin) || base_name(name) == bin) return joined(w, " ");
+                if (name == package_of_bin(bin) || base_name(name) == bin || cli_of(bin) == name) return joined(w, " ");
             }
         }
     }

@@ -85,6 +85,12 @@ Build plan_static(const PlanInput& in) {
     }
 
     node::Launch run = node::launch(in, pkg, site, site::image_entrypoint(f.base_image));
+    if (!run.dev_server.empty() && enabled(in, "static-dev-server-node")) {
+        b.plan_as = detect::Ecosystem::Node;
+        b.changes.push_back(change(in.tmpl, "static-dev-server-node", {{"tool", run.dev_server}},
+                                   f.at(run.index).first_line, f.at(run.index).last_line));
+        return b;
+    }
     auto found = site::find_server(in, run, built, site);
     if (auto* r = std::get_if<Refuse>(&found)) return refuse(*r);
     const auto& server = std::get<site::Server>(found);

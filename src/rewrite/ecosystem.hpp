@@ -64,6 +64,9 @@ struct Build {
     /// A WORKDIR for the builder, right after its FROM: an app that the original built in /
     /// builds in a folder of its own, whose contents the runtime gets in / (see eco_node.cpp).
     std::optional<std::string> builder_workdir;
+    /// Another ecosystem's planner fits what the image runs: a site whose command is its
+    /// development server runs as a Node app. The common planner plans again with it.
+    std::optional<detect::Ecosystem> plan_as;
 };
 
 /// A planner for one ecosystem.

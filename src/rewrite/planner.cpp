@@ -179,8 +179,18 @@ Result<Outcome> plan_and_check(const model::Document& doc, const detect::Context
     if (exec_rule != nullptr && (!exec_rule->enabled || options.ignored_rules.count(exec_rule->id))) {
         for (const auto* c : {&facts.entrypoint, &facts.cmd}) needs.shell = needs.shell || (*c && !(*c)->json);
     }
+    Build b = planner(PlanInput{doc, facts, ctx, det, *tmpl, catalogue, options, needs});
+    if (auto other = b.plan_as) {
+        // The first planner's changes say why another plans the image.
+        const Template* t = catalogue.find(*other);
+        Planner p = planner_for(*other);
+        if (t == nullptr || p == nullptr) throw std::logic_error("no planner for " + std::string(detect::ecosystem_id(*other)));
+        std::vector<Change> why = std::move(b.changes);
+        tmpl = t;
+        b = p(PlanInput{doc, facts, ctx, det, *tmpl, catalogue, options, needs});
+        if (b.refusals.empty() && b.notes.empty()) b.changes.insert(b.changes.begin(), why.begin(), why.end());
+    }
     PlanInput in{doc, facts, ctx, det, *tmpl, catalogue, options, needs};
-    Build b = planner(in);
     if (!b.refusals.empty()) return refused(out, b.refusals);
     if (!b.notes.empty()) {
         for (size_t i = 1; i < b.notes.size(); ++i) out.notes.push_back(b.notes[i]);
