@@ -131,3 +131,50 @@ TEST_CASE("java: the builder uses a wrapper only when its folder is in the conte
     CHECK(g.text.find("RUN gradle build -x test --no-daemon\n") != std::string::npos);
     CHECK(g.text.find("gradlew") == std::string::npos);
 }
+
+TEST_CASE("java: a Spring Boot jar's layers copied from target/dependency are unpacked in the builder",
+          "[rewrite][java]") {
+    const std::string dockerfile =
+        "FROM eclipse-temurin:17-jre\n"
+        "ARG DEPENDENCY=target/dependency\n"
+        "COPY ${DEPENDENCY}/BOOT-INF/lib /app/lib\n"
+        "COPY ${DEPENDENCY}/META-INF /app/META-INF\n"
+        "COPY ${DEPENDENCY}/BOOT-INF/classes /app\n"
+        "ENTRYPOINT [\"java\",\"-cp\",\"app:app/lib/*\",\"hello.Application\"]\n";
+    SECTION("Maven with spring-boot-maven-plugin") {
+        auto files = kMaven;
+        files["pom.xml"] =
+            kPom.substr(0, kPom.find("</project>")) +
+            "  <build><plugins><plugin><groupId>org.springframework.boot</groupId>"
+            "<artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>\n</project>\n";
+        auto out = rewrite_text(dockerfile, files);
+        INFO(explain(out));
+        REQUIRE(out.status == Outcome::Status::Rewritten);
+        CHECK(
+            out.text.substr(0, out.text.find("\n\n")) ==
+            "FROM maven:3.9-eclipse-temurin-17 AS build\n"
+            "WORKDIR /src\n"
+            "COPY pom.xml ./\n"
+            "RUN mvn -B dependency:go-offline\n"
+            "COPY . .\n"
+            "RUN mvn -B package -DskipTests && mkdir -p target/dependency && (cd target/dependency; jar -xf "
+            "../demo-0.0.1-SNAPSHOT.jar)");
+        CHECK(out.text.find("COPY --from=build /src/${DEPENDENCY}/BOOT-INF/lib /app/lib\n") !=
+              std::string::npos);
+        CHECK(again(out, files) == Outcome::Status::Unchanged);
+    }
+    SECTION("Gradle's Spring Boot plugin: the executable jar, not the -plain one") {
+        std::string gradle_file = dockerfile;
+        gradle_file.replace(gradle_file.find("target/dependency"), 17, "build/dependency");
+        auto out = rewrite_text(gradle_file, kGradle);
+        INFO(explain(out));
+        REQUIRE(out.status == Outcome::Status::Rewritten);
+        CHECK(out.text.find("RUN gradle build -x test --no-daemon && mkdir -p build/dependency && (cd "
+                            "build/dependency; jar -xf ../libs/demo-1.0.0.jar)\n") != std::string::npos);
+    }
+    SECTION("without Spring Boot, nothing says what target/dependency holds") {
+        auto r = refused(dockerfile, kMaven);
+        CHECK(r.refusals[0].reason ==
+              "line 3 copies target/dependency/BOOT-INF/lib, which `mvn package` does not write by itself");
+    }
+}

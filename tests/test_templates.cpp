@@ -316,7 +316,7 @@ TEST_CASE("template errors: variants, policy, ids", "[templates]") {
 
     e = overlay_error("maven.yaml", "runtime:\n  versions: [\"17\", \"21\"]\n");
     CHECK(e.message == "version '11' of variant 'distroless' is not in the runtime's versions");
-    CHECK(e.where.line == 39);
+    CHECK(e.where.line == 41);
 
     e = overlay_error("go.yaml", "runtime:\n  variants:\n    slim: debian-${version}\n");
     CHECK(e.message == "variant 'slim' uses ${version} but runtime has no 'versions'");

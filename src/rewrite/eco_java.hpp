@@ -54,6 +54,7 @@ struct Project {
     std::string java;                  ///< the Java release it compiles for, or ""
     std::string java_source;           ///< where that was read ("pom.xml (maven.compiler.release)")
     bool modules = false;              ///< multi-module or multi-project, or a buildSrc / included build
+    bool spring_boot = false;          ///< Spring Boot's plugin packages it (an executable jar with BOOT-INF/)
     std::string modules_why;           ///< what made it so
 };
 

@@ -109,6 +109,14 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
         });
     };
 
+    // Spring's Docker guide copies the jar's layers from <output>/dependency/, where it was unpacked.
+    const std::string unpacked = out_dir + "dependency";
+    auto exploded = [&](const std::string& path) {
+        return (path == unpacked || path.rfind(unpacked + "/", 0) == 0) && build_file && !in.tmpl.prebuilt_unpack.empty() &&
+               project().spring_boot;
+    };
+    bool unpack = false;
+
     std::vector<size_t> copies;
     for (const auto& s : f.steps) {
         const auto& i = f.at(s.index);
@@ -122,6 +130,11 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
             std::string src = clean(expand(i.args[k], f.env_entries, in.doc.escape()));
             if (src.rfind(out_dir, 0) != 0) {
                 outputs += matches_output(src);
+                continue;
+            }
+            if (exploded(src)) {
+                ++outputs;
+                unpack = true;
                 continue;
             }
             if (build_output(src, gradle)) ++outputs;
@@ -188,7 +201,21 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
     }
     const std::string image = expand_reason(in.tmpl.prebuilt_image, {{"version", version}});
     const bool wrapper = manifest != nullptr && manifest->when.find("wrapper") != std::string::npos;
-    const std::string build = wrapper ? in.tmpl.prebuilt_wrapper_build : in.tmpl.prebuilt_build;
+    std::string build = wrapper ? in.tmpl.prebuilt_wrapper_build : in.tmpl.prebuilt_build;
+    if (unpack) {
+        // The executable jar: Gradle's Spring Boot plugin also writes a -plain jar.
+        const auto& outputs = project().outputs;
+        auto jar = std::find_if(outputs.begin(), outputs.end(), [](const std::string& n) {
+            return n.ends_with(".jar") && n.find("-plain.") == std::string::npos && n.rfind("original-", 0) != 0;
+        });
+        if (jar == outputs.end() || !project().unresolved.empty()) {
+            return Refuse{"line " + std::to_string(f.at(copies.front()).first_line) + " copies the unpacked jar from " +
+                              unpacked + ", but " + project().file + " does not say the jar's name" +
+                              (project().unresolved.empty() ? "" : " (" + project().unresolved + ")"),
+                          f.at(copies.front()).first_line, "unpack the jar in a RUN step of the Dockerfile, then run restage again"};
+        }
+        build += " && " + expand_reason(in.tmpl.prebuilt_unpack, {{"jar", *jar}});
+    }
 
     std::string_view src = in.doc.bytes();
     std::string eol = eol_of(src);

@@ -132,6 +132,7 @@ Project read_maven(const detect::Context& ctx, const std::string& dir, const std
     vars["project.groupId"] = leaf(l, "project/groupId").empty() ? leaf(l, "project/parent/groupId") : leaf(l, "project/groupId");
     for (const auto& [k, v] : defines) vars[k] = v;  // -D wins over the pom
 
+    p.spring_boot = text->find("spring-boot-maven-plugin") != std::string::npos;
     std::string packaging = leaf(l, "project/packaging");
     if (packaging.empty() || packaging == "bundle" || packaging == "maven-plugin") packaging = "jar";
     std::string final_name = leaf(l, "project/build/finalName");
@@ -231,6 +232,7 @@ Project read_gradle(const detect::Context& ctx, const std::string& dir, const st
         return false;
     };
     bool boot = build.find("org.springframework.boot") != std::string::npos;
+    p.spring_boot = boot;
     bool shadow = build.find("shadow") != std::string::npos;
     static const std::regex war_plugin(R"((id\s*\(?\s*["']war["'])|(apply\s+plugin:\s*["']war["'])|(\n\s*war\s*\n))");
     bool war = std::regex_search(build, war_plugin);

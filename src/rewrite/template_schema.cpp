@@ -98,11 +98,13 @@ void read_build(const Node& n, Template& t) {
     t.build_cache_mounts = r.strings("cache_mounts");
     for (const Node& a : r.list("artifacts")) t.artifacts.push_back(read_artifact(a));
     if (const Node* p = r.get("prebuilt")) {
-        MapReader pr(*p, "prebuilt", {"image", "build", "wrapper_build"});
+        MapReader pr(*p, "prebuilt", {"image", "build", "wrapper_build", "unpack"});
         t.prebuilt_image = pr.required_str("image");
         check_variables(pr.required("image"), t.prebuilt_image, {"version"}, "image of prebuilt", "'version'");
         t.prebuilt_build = pr.required_str("build");
         t.prebuilt_wrapper_build = pr.str("wrapper_build", t.prebuilt_build);
+        t.prebuilt_unpack = pr.str("unpack", "");
+        if (const Node* u = pr.get("unpack")) check_variables(*u, t.prebuilt_unpack, {"jar"}, "unpack of prebuilt", "'jar'");
     }
 }
 

@@ -109,6 +109,9 @@ struct Template {
     std::string prebuilt_image;
     std::string prebuilt_build;
     std::string prebuilt_wrapper_build;
+    /// Unpacks a Spring Boot jar (${jar}) into the folder the Dockerfile copies its layers from
+    /// (target/dependency/BOOT-INF/lib, as Spring's Docker guide does), or "".
+    std::string prebuilt_unpack;
     std::vector<std::string> policy;          ///< runtime variant names, most preferred first
     std::vector<RuntimeVariant> variants;
     std::vector<std::string> versions;        ///< values of ${version} every variant supports ("17", "21")
