@@ -178,3 +178,33 @@ TEST_CASE("java: a Spring Boot jar's layers copied from target/dependency are un
               "line 3 copies target/dependency/BOOT-INF/lib, which `mvn package` does not write by itself");
     }
 }
+
+TEST_CASE(
+    "java: a jar named only by a build argument with no default is refused, and its default unblocks it",
+    "[rewrite][java]") {
+    const std::string dockerfile =
+        "FROM eclipse-temurin:17-jre\n"
+        "ARG APP_JAR\n"
+        "COPY ${APP_JAR} /app.jar\n"
+        "ENTRYPOINT [\"java\", \"-jar\", \"/app.jar\"]\n";
+    auto r = refused(dockerfile, kMaven);
+    CHECK(r.refusals[0].line == 3);
+    CHECK(
+        r.refusals[0].reason ==
+        "line 3 copies ${APP_JAR}, a build argument with no default: which file it is is only known when the "
+        "image is built");
+    CHECK(r.refusals[0].unblock ==
+          "give the argument a default naming what `mvn package` writes (e.g. ARG APP_JAR=target/*.jar), "
+          "then run "
+          "restage again");
+
+    std::string with_default = dockerfile;
+    with_default.replace(with_default.find("ARG APP_JAR"), 11, "ARG APP_JAR=target/*.jar");
+    auto out = rewrite_text(with_default, kMaven);
+    INFO(explain(out));
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.text.find("COPY --from=build /src/${APP_JAR} /app.jar\n") != std::string::npos);
+
+    auto no_project = rewrite_text(dockerfile, {{"README.md", ""}});
+    CHECK(no_project.status == Outcome::Status::Unchanged);
+}

@@ -4,6 +4,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "rewrite/eco_java.hpp"
@@ -118,6 +119,7 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
     bool unpack = false;
 
     std::vector<size_t> copies;
+    std::optional<std::pair<std::string, int>> by_argument;  // a source only a --build-arg names
     for (const auto& s : f.steps) {
         const auto& i = f.at(s.index);
         if ((i.kind != Kind::Copy && i.kind != Kind::Add) || i.args.size() < 2 || !i.heredocs.empty()) continue;
@@ -128,6 +130,8 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
         std::string other;
         for (size_t k = 0; k + 1 < i.args.size(); ++k) {
             std::string src = clean(expand(i.args[k], f.env_entries, in.doc.escape()));
+            if (src.find('$') != std::string::npos && !by_argument)  // unset: left as written
+                by_argument = {i.args[k], i.first_line};
             if (src.rfind(out_dir, 0) != 0) {
                 outputs += matches_output(src);
                 continue;
@@ -152,6 +156,20 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
                           i.first_line, "copy the build output in a COPY of its own"};
         }
         copies.push_back(s.index);
+    }
+    if (copies.empty() && build_file && by_argument) {
+        const auto& [word, line] = *by_argument;
+        size_t at = word.find('$') + 1;
+        at += at < word.size() && word[at] == '{';
+        size_t end = at;
+        while (end < word.size() && (std::isalnum(static_cast<unsigned char>(word[end])) || word[end] == '_')) ++end;
+        const std::string name = word.substr(at, end - at);
+        return Refuse{"line " + std::to_string(line) + " copies " + word +
+                          ", a build argument with no default: which file it is is only known when the image is built",
+                      line,
+                      "give the argument a default naming what `" + std::string(gradle ? "gradle build" : "mvn package") +
+                          "` writes (e.g. ARG " + name + "=" + (gradle ? "build/libs/*.jar" : "target/*.jar") +
+                          "), then run restage again"};
     }
     if (copies.empty() || !build_file) return false;
 
