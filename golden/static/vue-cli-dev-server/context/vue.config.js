@@ -1,0 +1,3 @@
+module.exports = {
+  devServer: { host: '0.0.0.0', port: 8080 }
+};
