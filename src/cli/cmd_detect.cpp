@@ -1,12 +1,16 @@
 // `restage detect`: the ecosystem a Dockerfile builds, with the evidence, as text or JSON.
 #include <fmt/core.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
 
 #include "cli/app.hpp"
 #include "cli/atomic_write.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/rewrite_file.hpp"
 #include "detect/detect.hpp"
 #include "model/document.hpp"
 #include "syntax/json_writer.hpp"
@@ -81,6 +85,8 @@ void add_detect_command(CLI::App& app, DetectOptions& opts) {
     cmd->add_option("--context", opts.context, "the build context (default: the Dockerfile's folder)")
         ->check(CLI::ExistingDirectory);
     cmd->add_option("--format", opts.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--templates", opts.templates, "templates overlaid on the built-ins (their detection signals count)")
+        ->check(CLI::ExistingDirectory);
 }
 
 int run_detect(const DetectOptions& opts) {
@@ -96,7 +102,15 @@ int run_detect(const DetectOptions& opts) {
         dir = opts.file == "-" ? std::filesystem::path(".") : std::filesystem::path(opts.file).parent_path();
         if (dir.empty()) dir = ".";
     }
-    detect::Detection d = detect::classify(*doc, detect::Context::from_dir(dir));
+    // The templates' signals count, as when rewriting: .restage.yaml and --templates apply.
+    RunCache cache;
+    FileReport r{opts.file, name, source, std::nullopt, std::nullopt, "", "", kExitOk};
+    auto loaded = load_for(opts.file, opts.templates, cache, r);
+    if (!loaded) {
+        std::fputs(error_text(r, color_for(STDERR_FILENO)).c_str(), stderr);
+        return r.exit;
+    }
+    detect::Detection d = detect::classify(*doc, detect::Context::from_dir(dir), loaded->catalogue->signals());
     fmt::print("{}", opts.format == "json" ? json_report(name, d) : text_report(name, d));
     return kExitOk;
 }

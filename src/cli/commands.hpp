@@ -32,6 +32,7 @@ struct DetectOptions {
     std::string file;
     std::string context;  ///< empty: the Dockerfile's folder
     std::string format = "text";
+    std::string templates;  ///< templates overlaid on the built-ins (their detection signals count)
 };
 void add_detect_command(CLI::App& app, DetectOptions& opts);
 int run_detect(const DetectOptions& opts);

@@ -82,6 +82,25 @@ detect::Context RunCache::context(const fs::path& dir) {
     return it->second;
 }
 
+std::optional<Loaded> load_for(const std::string& file, const std::string& templates_option, RunCache& cache,
+                               FileReport& r) {
+    // Standard input has no folder: the current directory's config applies.
+    auto config = rewrite::load_config_for(file == "-" ? fs::current_path() / "Dockerfile" : fs::path(file),
+                                           std::nullopt, &cache.configs);
+    if (!config) {
+        load_error(config.error(), r);
+        return std::nullopt;
+    }
+    std::optional<fs::path> templates = config->templates;
+    if (!templates_option.empty()) templates = fs::path(templates_option);
+    auto catalogue = cache.catalogue(templates, *config);
+    if (!catalogue) {
+        load_error(catalogue.error(), r);
+        return std::nullopt;
+    }
+    return Loaded{std::move(*config), *catalogue};
+}
+
 FileReport rewrite_file(const RewriteOptions& o, const std::string& file, RunCache& cache) {
     FileReport r{file, display_name(file), "", std::nullopt, std::nullopt, "", "", kExitOk};
     auto fail = [&r](const Error& e, std::string_view source) {
@@ -97,20 +116,14 @@ FileReport rewrite_file(const RewriteOptions& o, const std::string& file, RunCac
     auto doc = model::Document::parse(std::move(*input));
     if (!doc) return fail(doc.error(), r.source);
 
-    // Standard input has no folder: the current directory's config applies.
-    auto config = rewrite::load_config_for(file == "-" ? fs::current_path() / "Dockerfile" : fs::path(file),
-                                           std::nullopt, &cache.configs);
-    if (!config) return load_error(config.error(), r);
-    std::optional<fs::path> templates = config->templates;
-    if (!o.templates.empty()) templates = fs::path(o.templates);
-    auto catalogue = cache.catalogue(templates, *config);
-    if (!catalogue) return load_error(catalogue.error(), r);
+    auto loaded = load_for(file, o.templates, cache, r);
+    if (!loaded) return r;
 
     auto ctx = cache.context(context_for(o, file));
-    auto out = rewrite::rewrite(*doc, ctx, **catalogue, merged_options(o, std::move(*config)));
+    auto out = rewrite::rewrite(*doc, ctx, *loaded->catalogue, merged_options(o, std::move(loaded->config)));
     if (!out) return fail(out.error(), r.source);
     if (out->size_before_mb == 0 && !out->builder_image.empty()) {
-        if (auto size = (*catalogue)->image_size(out->builder_image)) out->size_before_mb = *size;
+        if (auto size = loaded->catalogue->image_size(out->builder_image)) out->size_before_mb = *size;
     }
     r.outcome = std::move(*out);
     return r;

@@ -45,6 +45,16 @@ private:
     std::map<std::string, detect::Context> contexts_;
 };
 
+/// What applies to one Dockerfile: its .restage.yaml files merged, and the catalogue of the
+/// templates they or the command line (`templates_option`, when not empty) name.
+struct Loaded {
+    rewrite::Config config;
+    std::shared_ptr<const rewrite::Catalogue> catalogue;
+};
+/// Loads what applies to `file` ("-": the current directory's); an error goes into `r`.
+std::optional<Loaded> load_for(const std::string& file, const std::string& templates_option, RunCache& cache,
+                               FileReport& r);
+
 /// Rewrites `file` ("-" for standard input) with the options of `o` (its `files` are ignored).
 FileReport rewrite_file(const RewriteOptions& o, const std::string& file, RunCache& cache);
 

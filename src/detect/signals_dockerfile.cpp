@@ -76,9 +76,11 @@ public:
             stage_target_ = kind->target;
             add(v.line, kind->target, kStrong, "base image " + ref, kind->flavor, kind->language);
         }
+        // Template signals name images the rules here do not know (an in-house builder image):
+        // an image they already read counts once.
         for (const auto& s : extra_) {
             auto t = target_of(s.ecosystem);
-            if (!t || (kind && kind->target == *t)) continue;
+            if (!t || kind) continue;
             for (const auto& pattern : s.base_images) {
                 bool hit = glob_match(pattern, name) ||
                            (pattern.find('/') == std::string::npos && glob_match(pattern, program_name(name)));

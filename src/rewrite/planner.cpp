@@ -96,12 +96,6 @@ Outcome refused(Outcome out, std::vector<Refusal> why) {
     return out;
 }
 
-std::vector<detect::Signals> signals_of(const Catalogue& c) {
-    std::vector<detect::Signals> out;
-    for (const auto& [id, t] : c.templates) out.push_back(t.signals);
-    return out;
-}
-
 // The other ecosystems that build in this Dockerfile: seen in the context (also_seen) and named
 // by one of its instructions. Files of another ecosystem that only sit in the context (a
 // build.gradle that CI uses to run npm, a package.json of docs tooling) build nothing here.
@@ -144,7 +138,7 @@ Result<Outcome> plan_and_check(const model::Document& doc, const detect::Context
     out.text = doc.bytes();
     const auto& ins = doc.instructions();
     size_t froms = std::count_if(ins.begin(), ins.end(), [](const auto& i) { return i.kind == Kind::From; });
-    out.detection = detect::classify(doc, ctx, signals_of(catalogue));
+    out.detection = detect::classify(doc, ctx, catalogue.signals());
     if (froms == 0) return refused(out, {{"the file has no FROM instruction", 0, ""}});
     if (froms > 1) return unchanged(out, "already multi-stage: restage does not re-split it");
     if (!doc.typed()) {

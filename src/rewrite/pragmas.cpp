@@ -62,9 +62,7 @@ Result<Outcome> rewrite(const model::Document& doc, const detect::Context& ctx, 
     if (p.ignore_file > 0) {
         Outcome out;
         out.text = doc.bytes();
-        std::vector<detect::Signals> signals;
-        for (const auto& [id, t] : catalogue.templates) signals.push_back(t.signals);
-        out.detection = detect::classify(doc, ctx, signals);
+        out.detection = detect::classify(doc, ctx, catalogue.signals());
         out.notes.push_back("ignored: `# restage: ignore` on line " + std::to_string(p.ignore_file));
         return out;
     }

@@ -110,6 +110,12 @@ const RuntimeBase* Catalogue::runtime(std::string_view id) const {
     return it == runtimes.end() ? nullptr : &it->second;
 }
 
+std::vector<detect::Signals> Catalogue::signals() const {
+    std::vector<detect::Signals> out;
+    for (const auto& [id, t] : templates) out.push_back(t.signals);
+    return out;
+}
+
 const Rule* Catalogue::rule(std::string_view id) const {
     for (const auto& r : common_rules) {
         if (r.id == id) return &r;

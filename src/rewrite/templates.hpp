@@ -143,6 +143,8 @@ struct Catalogue {
     std::vector<ImageSize> image_sizes;  ///< first match wins
 
     const Template* find(detect::Ecosystem e) const;
+    /// Every template's detection signals, for detect::classify.
+    std::vector<detect::Signals> signals() const;
     const RuntimeBase* runtime(std::string_view id) const;
     /// A rule by id, in common_rules or any template.
     const Rule* rule(std::string_view id) const;
