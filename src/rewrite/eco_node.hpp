@@ -129,6 +129,7 @@ struct Launch {
     std::vector<std::string> dev_tools;  ///< programs from devDependencies
     std::vector<std::string> global_tools;  ///< programs installed globally in the builder
     std::vector<std::string> unknown;       ///< programs restage cannot place
+    std::vector<std::string> os_programs;   ///< programs from the OS packages the Dockerfile installs
 
     /// The arguments of `node ARGS...` when that is all the image runs (no shell, no wrapper).
     std::optional<std::vector<std::string>> node_args() const;

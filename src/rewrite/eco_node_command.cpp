@@ -133,6 +133,8 @@ struct Walker {
         } else if (std::find(in.needs.packages.begin(), in.needs.packages.end(), prog) ==
                    in.needs.packages.end()) {
             l.unknown.push_back(prog);
+        } else {
+            l.os_programs.push_back(prog);
         }
     }
 

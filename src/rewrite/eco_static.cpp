@@ -85,11 +85,15 @@ Build plan_static(const PlanInput& in) {
     }
 
     node::Launch run = node::launch(in, pkg, site, site::image_entrypoint(f.base_image));
-    if (!run.dev_server.empty() && enabled(in, "static-dev-server-node")) {
-        b.plan_as = detect::Ecosystem::Node;
-        b.changes.push_back(change(in.tmpl, "static-dev-server-node", {{"tool", run.dev_server}},
-                                   f.at(run.index).first_line, f.at(run.index).last_line));
-        return b;
+    // The command is a Node process: the image is the Node app it runs (the Node planner keeps it).
+    if (auto p = site::node_process(run)) {
+        std::string rule = p->dev ? "static-dev-server-node" : "static-node-process";
+        if (enabled(in, rule)) {
+            b.plan_as = detect::Ecosystem::Node;
+            b.changes.push_back(change(in.tmpl, rule, {{"tool", p->tool}, {"command", run.shown}},
+                                       f.at(run.index).first_line, f.at(run.index).last_line));
+            return b;
+        }
     }
     auto found = site::find_server(in, run, built, site);
     if (auto* r = std::get_if<Refuse>(&found)) return refuse(*r);

@@ -44,6 +44,17 @@ bool web_server_image(const std::string& image);
 /// The last RUN that builds the site, or nullopt.
 std::optional<Built> find_built(const StageFacts& f, const node::Package& pkg, const std::string& site);
 
+/// A Node process that nginx cannot stand in for: a development server (`react-scripts start`), a
+/// Node server (`next start`, `node server.js`), or a program of the app's own that is no file
+/// server restage knows (`docusaurus serve`).
+struct NodeProcess {
+    bool dev = false;  ///< a development server
+    std::string tool;  ///< what it is ("react-scripts start", "docusaurus serve --port 3000")
+};
+/// The Node process the command runs, or nullopt: a file server or a build at start (which
+/// find_server handles), or a program restage cannot place.
+std::optional<NodeProcess> node_process(const node::Launch& run);
+
 /// The server the command runs, or why restage cannot serve the site with nginx instead.
 std::variant<Server, Refuse> find_server(const PlanInput& in, const node::Launch& run,
                                          const std::optional<Built>& built, const std::string& site);

@@ -201,6 +201,18 @@ std::optional<Refuse> configure(const PlanInput& in, const std::vector<std::stri
 
 }  // namespace
 
+std::optional<NodeProcess> node_process(const node::Launch& run) {
+    if (!run.found || !run.unknown.empty() || !run.os_programs.empty() || run.commands.empty()) return std::nullopt;
+    std::optional<NodeProcess> out;
+    for (const auto& w : run.commands) {
+        Seen seen = classify(w);
+        if (seen.kind == Kind::Static || seen.kind == Kind::Build) return std::nullopt;
+        if (seen.kind == Kind::Dev && (!out || !out->dev)) out = NodeProcess{true, seen.tool};
+        if (!out) out = NodeProcess{false, seen.kind == Kind::Node ? seen.tool : joined(w, " ")};
+    }
+    return out;
+}
+
 std::variant<Server, Refuse> find_server(const PlanInput& in, const node::Launch& run,
                                          const std::optional<Built>& built, const std::string& site) {
     const auto& f = in.facts;
