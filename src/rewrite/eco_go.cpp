@@ -1,6 +1,7 @@
 // The Go planner: ship the binary `go build` writes; static unless the build uses cgo.
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <sstream>
 
 #include "model/shell_lex.hpp"
@@ -225,6 +226,21 @@ Build plan_go(const PlanInput& in) {
         }
     }
     const auto* run_cmd = f.entrypoint ? &*f.entrypoint : f.cmd ? &*f.cmd : nullptr;
+    if (run_cmd) {
+        // Live-reload tools build the sources when the container starts, as `go run` does.
+        static const std::set<std::string> kReloaders = {"gin", "air", "reflex", "CompileDaemon", "fresh",
+                                                         "realize", "modd", "gow", "wgo"};
+        std::string first = run_cmd->json ? (run_cmd->argv.empty() ? "" : run_cmd->argv[0])
+                                           : run_cmd->shell.substr(0, run_cmd->shell.find_first_of(" \t"));
+        std::string prog = first.substr(first.rfind('/') + 1);
+        if (kReloaders.count(prog)) {
+            b.refusals.push_back(refusal("the image runs `" + prog + "`, a live-reload tool that compiles the sources when "
+                                         "the container starts: the final image would need the Go toolchain and the sources",
+                                         f.at(run_cmd->index).first_line,
+                                         "build a binary with `go build -o PATH` and run it, then run restage again"));
+            return b;
+        }
+    }
     if (!g) {
         bool go_run = run_cmd && ((run_cmd->json && run_cmd->argv.size() > 1 && run_cmd->argv[0] == "go" && run_cmd->argv[1] == "run") ||
                                   (!run_cmd->json && run_cmd->shell.find("go run") != std::string::npos));
