@@ -208,3 +208,16 @@ TEST_CASE(
     auto no_project = rewrite_text(dockerfile, {{"README.md", ""}});
     CHECK(no_project.status == Outcome::Status::Unchanged);
 }
+
+TEST_CASE("java: a .dockerignore that leaves the project out of the context is refused", "[rewrite][java]") {
+    auto files = kMaven;
+    files[".dockerignore"] = "*\n!target/quarkus-app/\n";
+    auto r = refused("FROM eclipse-temurin:17-jre\nCOPY target/quarkus-app/ /deployments/\n"
+                     "CMD [\"java\", \"-jar\", \"/deployments/quarkus-run.jar\"]\n",
+                     files);
+    CHECK(r.refusals[0].line == 2);
+    CHECK(r.refusals[0].reason ==
+          ".dockerignore leaves pom.xml out of the build context, so a builder stage could not build what line 2 "
+          "copies");
+    CHECK(r.refusals[0].unblock == "let pom.xml and src/ into the context in .dockerignore, then run restage again");
+}

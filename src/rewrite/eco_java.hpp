@@ -74,8 +74,6 @@ bool under(const std::string& path, const std::string& dir);
 bool under_output(const std::string& abs, const BuildStep* build);
 /// Whether a RUN cp/mv puts a build output at `abs` (or into its folder).
 bool moved_from_output(const StageFacts& f, const std::string& abs, const BuildStep* build);
-/// Whether .dockerignore leaves the context path `rel` out of the context.
-bool dockerignored(const detect::Context& ctx, const std::string& rel);
 /// The one build output a glob (target/*.jar, build/libs/*.jar) names, by the project's files,
 /// or why it cannot be told; `line` is the command's.
 std::variant<std::string, Refuse> resolve_glob(const PlanInput& in, const BuildStep* build, const std::string& abs, int line);

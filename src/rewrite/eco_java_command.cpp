@@ -3,6 +3,7 @@
 
 #include "model/shell_lex.hpp"
 #include "rewrite/command.hpp"
+#include "rewrite/dockerignore.hpp"
 #include "rewrite/eco_java.hpp"
 
 namespace restage::rewrite::java {

@@ -60,23 +60,6 @@ bool moved_from_output(const StageFacts& f, const std::string& abs, const BuildS
     return false;
 }
 
-bool dockerignored(const detect::Context& ctx, const std::string& rel) {
-    auto text = ctx.read(".dockerignore");
-    if (!text) return false;
-    std::string first = rel.substr(0, rel.find('/'));
-    size_t at = 0;
-    while (at < text->size()) {
-        size_t nl = text->find('\n', at);
-        std::string line = text->substr(at, nl == std::string::npos ? std::string::npos : nl - at);
-        at = nl == std::string::npos ? text->size() : nl + 1;
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '/')) line.pop_back();
-        while (!line.empty() && (line[0] == '/' || line[0] == ' ')) line.erase(0, 1);
-        if (line.empty() || line[0] == '#' || line[0] == '!') continue;
-        if (fnmatch(line.c_str(), rel.c_str(), 0) == 0 || fnmatch(line.c_str(), first.c_str(), 0) == 0) return true;
-    }
-    return false;
-}
-
 // The single build output a glob in the command names, by the project's files.
 std::variant<std::string, Refuse> resolve_glob(const PlanInput& in, const BuildStep* build, const std::string& abs, int line) {
     std::string dir = parent_dir(abs);

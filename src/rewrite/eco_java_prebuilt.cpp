@@ -7,6 +7,7 @@
 #include <cctype>
 #include <regex>
 
+#include "rewrite/dockerignore.hpp"
 #include "rewrite/eco_java.hpp"
 #include "rewrite/runtime_stage.hpp"
 #include "rewrite/text_util.hpp"
@@ -173,6 +174,15 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
     }
     if (copies.empty() || !build_file) return false;
 
+    // The builder stage sees only what .dockerignore lets into the context (Quarkus's lets only target/ in).
+    for (const std::string& needed : {project().file, std::string("src")}) {
+        if (!needed.empty() && in.ctx.exists(needed) && dockerignored(in.ctx, needed)) {
+            return Refuse{".dockerignore leaves " + needed + " out of the build context, so a builder stage could not "
+                              "build what line " + std::to_string(f.at(copies.front()).first_line) + " copies",
+                          f.at(copies.front()).first_line,
+                          "let " + project().file + " and src/ into the context in .dockerignore, then run restage again"};
+        }
+    }
     std::string version = project().java, source = project().java_source;
     if (version.empty()) {
         version = java_from_image(f.base_image);

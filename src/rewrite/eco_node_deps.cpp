@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "rewrite/command.hpp"
+#include "rewrite/dockerignore.hpp"
 #include "rewrite/eco_node.hpp"
 #include "rewrite/sources.hpp"
 #include "rewrite/text_util.hpp"
@@ -106,12 +107,9 @@ std::string cannot_move(const PlanInput& in, const Install& install, const Packa
     }
     if (install.pm == "yarn" && yarn_berry(ctx, dir, pkg))
         return "the project uses Yarn 2 or later, whose install needs .yarn/ and .yarnrc.yml";
-    if (ctx.is_dir(in_dir(dir, "node_modules"))) {
-        auto ignore = ctx.read(".dockerignore");
-        if (!ignore || ignore->find("node_modules") == std::string::npos)
-            return "the context has node_modules/ and .dockerignore does not exclude it: copying the sources "
-                   "would replace the installed dependencies";
-    }
+    if (ctx.is_dir(in_dir(dir, "node_modules")) && !dockerignored(ctx, in_dir(dir, "node_modules")))
+        return "the context has node_modules/ and .dockerignore does not exclude it: copying the sources "
+               "would replace the installed dependencies";
     if (!install.alone && !install.leads) return "it shares its RUN with other commands";
     return "";
 }
