@@ -128,7 +128,8 @@ TEST_CASE("java: the builder uses a wrapper only when its folder is in the conte
         gradle);
     INFO(explain(g));
     REQUIRE(g.status == Outcome::Status::Rewritten);
-    CHECK(g.text.find("RUN gradle build -x test --no-daemon\n") != std::string::npos);
+    // Spring Boot's plugin also writes a -plain jar, which *.jar would match too.
+    CHECK(g.text.find("RUN gradle build -x test -x jar --no-daemon\n") != std::string::npos);
     CHECK(g.text.find("gradlew") == std::string::npos);
 }
 
@@ -212,12 +213,32 @@ TEST_CASE(
 TEST_CASE("java: a .dockerignore that leaves the project out of the context is refused", "[rewrite][java]") {
     auto files = kMaven;
     files[".dockerignore"] = "*\n!target/quarkus-app/\n";
-    auto r = refused("FROM eclipse-temurin:17-jre\nCOPY target/quarkus-app/ /deployments/\n"
-                     "CMD [\"java\", \"-jar\", \"/deployments/quarkus-run.jar\"]\n",
-                     files);
+    auto r = refused(
+        "FROM eclipse-temurin:17-jre\nCOPY target/quarkus-app/ /deployments/\n"
+        "CMD [\"java\", \"-jar\", \"/deployments/quarkus-run.jar\"]\n",
+        files);
     CHECK(r.refusals[0].line == 2);
     CHECK(r.refusals[0].reason ==
-          ".dockerignore leaves pom.xml out of the build context, so a builder stage could not build what line 2 "
+          ".dockerignore leaves pom.xml out of the build context, so a builder stage could not build what "
+          "line 2 "
           "copies");
-    CHECK(r.refusals[0].unblock == "let pom.xml and src/ into the context in .dockerignore, then run restage again");
+    CHECK(r.refusals[0].unblock ==
+          "let pom.xml and src/ into the context in .dockerignore, then run restage again");
+}
+
+TEST_CASE("java: a pattern copied to one file that matches several jars of the build is refused",
+          "[rewrite][java]") {
+    auto files = kMaven;
+    files["pom.xml"] =
+        kPom.substr(0, kPom.find("</project>")) +
+        "  <build><plugins><plugin><artifactId>maven-shade-plugin</artifactId></plugin></plugins></build>\n"
+        "</project>\n";
+    auto r = refused(
+        "FROM eclipse-temurin:17-jre\nCOPY target/*.jar /app.jar\nCMD [\"java\", \"-jar\", \"/app.jar\"]\n",
+        files);
+    CHECK(r.refusals[0].line == 2);
+    CHECK(r.refusals[0].reason ==
+          "line 2 copies target/*.jar to one file, but pom.xml builds demo-0.0.1-SNAPSHOT.jar and "
+          "original-demo-0.0.1-SNAPSHOT.jar");
+    CHECK(r.refusals[0].unblock == "copy the one file by name, then run restage again");
 }

@@ -230,6 +230,30 @@ std::variant<bool, Refuse> plan_prebuilt(const PlanInput& in, Build& b) {
     const std::string image = expand_reason(in.tmpl.prebuilt_image, {{"version", version}});
     const bool wrapper = manifest != nullptr && manifest->when.find("wrapper") != std::string::npos;
     std::string build = wrapper ? in.tmpl.prebuilt_wrapper_build : in.tmpl.prebuilt_build;
+    // A pattern copied to one file must match one jar: Spring Boot 2.5+ also writes a -plain jar,
+    // which the builder then leaves out (-x jar); other builds that write several are refused.
+    for (size_t index : copies) {
+        const auto& i = f.at(index);
+        const std::string& dest = i.args.back();
+        if (i.args.size() != 2 || dest.ends_with("/") || dest == "." || unpack) continue;
+        std::string pattern = clean(expand(i.args[0], f.env_entries, in.doc.escape()));
+        std::vector<std::string> matched;
+        for (const auto& name : project().outputs) {
+            std::string path = (gradle ? "build/libs/" : "target/") + name;
+            if (fnmatch(pattern.c_str(), path.c_str(), FNM_PATHNAME) == 0) matched.push_back(name);
+        }
+        if (matched.size() < 2) continue;
+        bool plain = gradle && project().spring_boot && matched.size() == 2 &&
+                     std::any_of(matched.begin(), matched.end(), [](const std::string& n) { return n.find("-plain.") != std::string::npos; });
+        if (plain) {
+            size_t at = build.find(" --no-daemon");
+            build.insert(at == std::string::npos ? build.size() : at, " -x jar");
+            continue;
+        }
+        return Refuse{"line " + std::to_string(i.first_line) + " copies " + pattern + " to one file, but " + project().file +
+                          " builds " + joined(matched, " and "),
+                      i.first_line, "copy the one file by name, then run restage again"};
+    }
     if (unpack) {
         // The executable jar: Gradle's Spring Boot plugin also writes a -plain jar.
         const auto& outputs = project().outputs;

@@ -4,7 +4,7 @@ COPY gradle/ ./gradle/
 COPY gradlew build.gradle settings.gradle ./
 RUN ./gradlew dependencies --no-daemon
 COPY . .
-RUN ./gradlew build -x test --no-daemon
+RUN ./gradlew build -x test -x jar --no-daemon
 
 FROM eclipse-temurin:17-jre-alpine
 VOLUME /tmp
