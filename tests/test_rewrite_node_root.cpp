@@ -116,3 +116,16 @@ TEST_CASE("node: an app in / is refused when moving its build to /app could chan
         CHECK(out.refusals.front().unblock == kUnblock);
     }
 }
+
+TEST_CASE("node: sources copied to / before WORKDIR /app are not an app in /app", "[rewrite][node]") {
+    const std::string dockerfile =
+        "FROM node:20-slim\n"
+        "COPY . .\n"
+        "WORKDIR /app\n"
+        "RUN npm install -g @google/clasp@2.3.1\n"
+        "USER node\n";
+    auto out = rewrite_text(dockerfile, {{"package.json", kNest}, {"package-lock.json", "{}"}});
+    REQUIRE(out.status == Outcome::Status::Refused);
+    CHECK(out.text == dockerfile);
+    CHECK(out.refusals.front().reason == "no COPY or ADD brings the app into /app: its files are not in the image");
+}

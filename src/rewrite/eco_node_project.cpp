@@ -108,7 +108,9 @@ std::optional<std::string> context_dir(const StageFacts& f, const detect::Contex
             if (dest == abs) {
                 found = src;
             } else if (abs.rfind(dest == "/" ? "/" : dest + "/", 0) == 0) {
-                found = in_dir(src, abs.substr(dest == "/" ? 1 : dest.size() + 1));
+                // A folder below the copy's destination: only where the context has it.
+                std::string below = in_dir(src, abs.substr(dest == "/" ? 1 : dest.size() + 1));
+                if (ctx.exists(below)) found = below;
             }
         }
     }
