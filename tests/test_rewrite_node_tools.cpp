@@ -1,6 +1,7 @@
 // The Node planner and the programs a command runs: global installs against dependencies.
 #include <catch2/catch.hpp>
 
+#include "rewrite/eco_node.hpp"
 #include "rewrite_support.hpp"
 
 using restage::rewrite::Outcome;
@@ -48,4 +49,20 @@ TEST_CASE(
     const std::string runtime = out.text.substr(out.text.rfind("FROM "));
     CHECK(runtime.find("gatsby-cli") == std::string::npos);
     CHECK(find_change(out, "node-global-tools") == nullptr);
+}
+
+TEST_CASE("node: a start script that builds (webpack) owns the app folder it writes to", "[rewrite][node]") {
+    const std::map<std::string, std::string> context = {
+        {"package.json",
+         R"({"scripts":{"start":"npm run build && node app.js","build":"webpack"},"dependencies":{"express":"^4","webpack":"^5","webpack-cli":"^5"}})"},
+        {"package-lock.json", "{}"}};
+    auto out = rewrite_text(
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install\nEXPOSE 3000\nCMD [\"npm\", \"run\", \"start\"]\n", context);
+    INFO(explain(out));
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.text.find("COPY --from=build --chown=node:node /app /app\n") != std::string::npos);
+    CHECK(restage::rewrite::node::build_tool({"webpack", "--mode", "production"}) == "webpack");
+    CHECK(restage::rewrite::node::build_tool({"next", "build"}) == "next build");
+    CHECK(restage::rewrite::node::build_tool({"next", "start"}).empty());
+    CHECK(restage::rewrite::node::build_tool({"webpack", "serve"}).empty());
 }

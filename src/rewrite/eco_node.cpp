@@ -253,11 +253,12 @@ Build plan_node(const PlanInput& in) {
         b.artifacts.back().from = kAppFolder;
     }
     // `next start` writes its cache under .next in the app, a development server its own caches
-    // (node_modules/.cache, .cache): the app belongs to the runtime user.
+    // (node_modules/.cache, .cache), a build at start its output: the app belongs to the runtime user.
     const std::string& dev = a.run.dev_server;
     if (!dev.empty() && dev != "nodemon" && dev != "ts-node-dev") b.artifacts.back().owned = true;
     for (const auto& w : a.run.commands) {
-        if (w.size() >= 2 && w[0] == "next" && w[1] == "start") b.artifacts.back().owned = true;
+        if ((w.size() >= 2 && w[0] == "next" && w[1] == "start") || !node::build_tool(w).empty())
+            b.artifacts.back().owned = true;
     }
     // Distroless nonroot images start in /home/nonroot; the original, without a WORKDIR, in /.
     if (!f.has_workdir && base->family == "distroless") b.runtime_setup.push_back("WORKDIR /");

@@ -143,6 +143,8 @@ Launch launch(const PlanInput& in, const Package& pkg, const std::string& app_di
 /// The development server a command starts ("next dev", "react-scripts start", "nodemon"), or "":
 /// it rebuilds on change and usually needs devDependencies.
 std::string dev_server(const std::vector<std::string>& words);
+/// Whether a command builds into the app's folder (webpack, tsc, next build, ...), or "".
+std::string build_tool(const std::vector<std::string>& words);
 
 /// The global installs (`npm install -g`, `yarn global add`, `pnpm add -g`) of the stage that
 /// bring executable `bin`, as written, or "".

@@ -2,6 +2,7 @@
 // servers, and which the Dockerfile installs globally.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "rewrite/eco_node.hpp"
 #include "rewrite/sources.hpp"
@@ -75,6 +76,18 @@ std::string cli_of(const std::string& bin) {
 }
 
 }  // namespace
+
+std::string build_tool(const std::vector<std::string>& w) {
+    std::string prog = base_name(w[0]);
+    auto ops = operands(w, 1);
+    std::string sub = ops.empty() ? "" : ops[0];
+    static const std::set<std::string> kAlways = {"tsc", "babel", "rollup", "esbuild", "tsup"};
+    static const std::set<std::string> kWithBuild = {"vite", "next", "nuxt", "nuxi", "ng", "react-scripts",
+                                                     "vue-cli-service", "parcel", "gatsby", "nest", "astro"};
+    if (kAlways.count(prog) || (prog == "webpack" && sub != "serve")) return prog;
+    if (kWithBuild.count(prog) && sub == "build") return prog + " build";
+    return "";
+}
 
 std::string global_install_of(const StageFacts& f, const std::string& bin) {
     for (const auto& s : f.steps) {
