@@ -95,7 +95,7 @@ std::optional<Error> check_output(const model::Document& original, const std::st
             return broken("ENV " + key + " is missing from the final stage");
     }
     if (in.options.nonroot && enabled(in, "runtime-nonroot") && !(b.user && b.user->empty()) &&
-        root_home_path(before.final_workdir, b.artifacts).empty()) {
+        root_home_path(before.final_workdir, b.artifacts).empty() && privileged_port(before) == 0) {
         std::string u = after.user_name.substr(0, after.user_name.find(':'));
         if (u.empty() || u == "root" || u == "0") return broken("the final stage runs as root");
     }

@@ -42,6 +42,10 @@ struct ArtifactCopy {
 /// root may enter (mode 700), or "": the final stage cannot run as another user then.
 std::string root_home_path(const std::string& workdir, const std::vector<ArtifactCopy>& artifacts);
 
+/// The first port below 1024 that a stage running as root EXPOSEs, or 0: only root binds those
+/// where the kernel's default stands (Kubernetes, Docker before 20.10), so the final stage keeps root.
+int privileged_port(const StageFacts& f);
+
 /// What a planner decides; the common planner turns it into edits and the runtime stage.
 struct Build {
     std::string runtime;                   ///< chosen catalogue runtime id

@@ -15,6 +15,7 @@ namespace restage::rewrite {
 
 namespace {
 
+
 using model::Kind;
 
 struct Block {
@@ -85,6 +86,23 @@ std::string debug_image(const RuntimeBase& base, const std::string& image) {
 }
 
 }  // namespace
+
+int privileged_port(const StageFacts& f) {
+    if (f.user && !is_root(f.user_name)) return 0;  // it runs as another user already
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        if (i.kind != model::Kind::Expose) continue;
+        for (const auto& a : i.args) {
+            std::string word = expand(a, f.env_entries, f.doc->escape());
+            size_t digits = 0;
+            while (digits < word.size() && std::isdigit(static_cast<unsigned char>(word[digits]))) ++digits;
+            if (digits == 0 || digits > 5 || (digits < word.size() && word[digits] != '/')) continue;
+            int port = std::stoi(word.substr(0, digits));
+            if (port > 0 && port < 1024) return port;
+        }
+    }
+    return 0;
+}
 
 std::string root_home_path(const std::string& workdir, const std::vector<ArtifactCopy>& artifacts) {
     auto in_root_home = [](const std::string& p) { return p == "/root" || p.rfind("/root/", 0) == 0; };
@@ -227,6 +245,11 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
         nonroot = false;
         vars["path"] = dir;
         out.changes.push_back(change(in.tmpl, "root-home-kept", vars));
+    }
+    if (int port = privileged_port(f); nonroot && !b.user && port > 0) {
+        nonroot = false;
+        vars["port"] = std::to_string(port);
+        out.changes.push_back(change(in.tmpl, "low-port-root-kept", vars));
     }
     if (!nonroot) {
         if (moved_user) user = "";  // moved verbatim below
