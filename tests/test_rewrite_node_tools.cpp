@@ -57,7 +57,9 @@ TEST_CASE("node: a start script that builds (webpack) owns the app folder it wri
          R"({"scripts":{"start":"npm run build && node app.js","build":"webpack"},"dependencies":{"express":"^4","webpack":"^5","webpack-cli":"^5"}})"},
         {"package-lock.json", "{}"}};
     auto out = rewrite_text(
-        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install\nEXPOSE 3000\nCMD [\"npm\", \"run\", \"start\"]\n", context);
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install\nEXPOSE 3000\nCMD [\"npm\", \"run\", "
+        "\"start\"]\n",
+        context);
     INFO(explain(out));
     REQUIRE(out.status == Outcome::Status::Rewritten);
     CHECK(out.text.find("COPY --from=build --chown=node:node /app /app\n") != std::string::npos);
@@ -65,4 +67,19 @@ TEST_CASE("node: a start script that builds (webpack) owns the app folder it wri
     CHECK(restage::rewrite::node::build_tool({"next", "build"}) == "next build");
     CHECK(restage::rewrite::node::build_tool({"next", "start"}).empty());
     CHECK(restage::rewrite::node::build_tool({"webpack", "serve"}).empty());
+}
+
+TEST_CASE("node: `npm ci` without package-lock.json in the context is refused, not turned into npm install",
+          "[rewrite][node]") {
+    const std::string dockerfile =
+        "FROM node:22-alpine\nWORKDIR /app/\nCOPY package.json package-lock.json ./\n"
+        "RUN npm ci\nCOPY . .\nCMD [\"node\", \"server.js\"]\n";
+    auto out = rewrite_text(dockerfile, {{"package.json", R"({"dependencies":{"express":"^4"}})"},
+                                         {"pnpm-lock.yaml", ""},
+                                         {"server.js", ""}});
+    REQUIRE(out.status == Outcome::Status::Refused);
+    CHECK(out.text == dockerfile);
+    CHECK(out.refusals.front().line == 4);
+    CHECK(out.refusals.front().reason ==
+          "line 4 runs `npm ci`, which installs from package-lock.json, and the context has none");
 }

@@ -265,6 +265,19 @@ Build plan_node(const PlanInput& in) {
     if (enabled(in, "build-only-env")) b.build_only_env = in.tmpl.build_only_env;
 
     auto install = node::find_install(f);
+    // `npm ci` installs from the lock file only: without one in the context, the build fails.
+    if (install && install->pm == "npm" && a.context) {
+        auto words = command_words(install->text);
+        bool ci = words.size() >= 2 && (words[1] == "ci" || words[1] == "clean-install");
+        bool locked = in.ctx.exists(node::in_dir(*a.context, "package-lock.json")) ||
+                      in.ctx.exists(node::in_dir(*a.context, "npm-shrinkwrap.json"));
+        if (ci && !locked) {
+            int line = f.at(install->index).first_line;
+            return refuse({"line " + std::to_string(line) + " runs `" + install->text +
+                               "`, which installs from package-lock.json, and the context has none",
+                           line, "run restage where package-lock.json is (--context DIR), or commit it"});
+        }
+    }
     const int cmd_first = image_cmd ? 0 : f.at(a.run.index).first_line,
               cmd_last = image_cmd ? 0 : f.at(a.run.index).last_line;
     int first = install ? f.at(install->index).first_line : 0,
