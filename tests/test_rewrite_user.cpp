@@ -44,3 +44,26 @@ TEST_CASE("user: ports of 1024 or more run as non-root", "[rewrite][user]") {
     CHECK(out.text.find("USER nonroot\n") != std::string::npos);
     CHECK(find_change(out, "low-port-root-kept") == nullptr);
 }
+
+TEST_CASE("user: what the original gave its non-root user stays writable by the runtime's",
+          "[rewrite][user]") {
+    const std::map<std::string, std::string> context = {
+        {"package.json", R"({"dependencies":{"express":"^4"}})"},
+        {"package-lock.json", "{}"},
+        {"server.js", ""}};
+    const std::string chowned =
+        "FROM node:20-slim\nWORKDIR /home/node/app\nCOPY . .\nRUN npm ci && chown -R node:node "
+        "/home/node/app\nUSER node\nCMD [\"node\", \"server.js\"]\n";
+    auto out = rewrite_text(chowned, context);
+    INFO(explain(out));
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.text.find("COPY --from=build --chown=nonroot:nonroot /home/node/app /home/node/app\n") !=
+          std::string::npos);
+
+    // As root, the original's chown gave nothing the app used: the copy stays root's.
+    std::string as_root = chowned;
+    as_root.erase(as_root.find("USER node\n"), 10);
+    auto root = rewrite_text(as_root, context);
+    REQUIRE(root.status == Outcome::Status::Rewritten);
+    CHECK(root.text.find("COPY --from=build /home/node/app /home/node/app\n") != std::string::npos);
+}

@@ -85,6 +85,28 @@ std::string debug_image(const RuntimeBase& base, const std::string& image) {
     return image.substr(0, colon + 1) + (tag == "nonroot" ? "debug-nonroot" : tag == "latest" ? "debug" : tag + "-debug");
 }
 
+// The folders and files the original gave to a user: COPY --chown's destinations and the paths
+// of `chown [-R] OWNER PATH...` in RUN (absolute).
+std::vector<std::string> handed_over(const StageFacts& f) {
+    std::vector<std::string> out;
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        if ((i.kind == Kind::Copy || i.kind == Kind::Add) && !i.args.empty()) {
+            bool chown = std::any_of(i.flags.begin(), i.flags.end(), [](const std::string& fl) { return fl.rfind("--chown=", 0) == 0; });
+            if (chown) out.push_back(join_path(s.workdir, expand(i.args.back(), f.env_entries, f.doc->escape())));
+        }
+        if (i.kind != Kind::Run || i.json || i.args.empty()) continue;
+        for (const auto& simple : simple_commands(i.args[0])) {
+            auto w = command_words(simple);
+            if (w.size() < 3 || w[0] != "chown") continue;
+            size_t k = 1;
+            while (k < w.size() && w[k][0] == '-') ++k;
+            for (++k; k < w.size(); ++k) out.push_back(join_path(s.workdir, expand(w[k], f.env_entries, f.doc->escape())));
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 int privileged_port(const StageFacts& f) {
@@ -272,6 +294,12 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
     std::string owner = nonroot && !user.empty() ? user.substr(0, user.find(':')) : "";
     std::string chown = owner.empty() ? "" : "--chown=" + owner + ":" + (user.find(':') == std::string::npos ? owner : user.substr(user.find(':') + 1)) + " ";
     std::vector<ArtifactCopy> artifacts = b.artifacts;
+    // What the original, running as another user than root, gave to that user stays writable by
+    // the runtime's.
+    auto within = [](const std::string& a, const std::string& b) { return a == b || a.rfind(b == "/" ? b : b + "/", 0) == 0; };
+    for (const auto& p : f.user && !is_root(original_user) ? handed_over(f) : std::vector<std::string>{}) {
+        for (auto& a : artifacts) a.owned = a.owned || within(a.from, p) || (p != "/" && within(p, a.from));
+    }
     std::vector<std::string> volumes;
     for (const auto& s : f.steps) {
         const auto& i = f.at(s.index);

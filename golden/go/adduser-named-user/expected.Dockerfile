@@ -11,7 +11,7 @@ RUN go build -o server .
 
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /home/appuser/app
-COPY --from=build /home/appuser/app/server /home/appuser/app/server
+COPY --from=build --chown=nonroot:nonroot /home/appuser/app/server /home/appuser/app/server
 EXPOSE 8080
 USER nonroot
 ENTRYPOINT ["/home/appuser/app/server"]

@@ -15,7 +15,7 @@ RUN npm prune --omit=dev
 
 FROM gcr.io/distroless/nodejs20-debian12:nonroot
 WORKDIR /home/node/app
-COPY --from=build /home/node/app /home/node/app
+COPY --from=build --chown=nonroot:nonroot /home/node/app /home/node/app
 EXPOSE 8080
 USER nonroot
 CMD ["app.js"]
