@@ -1,6 +1,7 @@
 // The Node planner and the programs a command runs: global installs against dependencies.
 #include <catch2/catch.hpp>
 
+#include "node_fixtures.hpp"
 #include "rewrite/eco_node.hpp"
 #include "rewrite_support.hpp"
 
@@ -9,6 +10,8 @@ using restage::test::rewrite_text;
 using namespace restage::test;
 
 namespace {
+
+using Files = std::map<std::string, std::string>;
 
 const std::map<std::string, std::string> kGatsby = {
     {"package.json",
@@ -82,4 +85,80 @@ TEST_CASE("node: `npm ci` without package-lock.json in the context is refused, n
     CHECK(out.refusals.front().line == 4);
     CHECK(out.refusals.front().reason ==
           "line 4 runs `npm ci`, which installs from package-lock.json, and the context has none");
+}
+
+TEST_CASE("node: a global tool the command runs (pm2-runtime) is installed in the runtime stage too",
+          "[rewrite][node]") {
+    const std::string dockerfile =
+        "FROM node:20\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci\n"
+        "COPY . .\n"
+        "RUN npm install -g pm2\n"
+        "EXPOSE 3000\n"
+        "CMD [\"pm2-runtime\", \"ecosystem.config.js\"]\n";
+    const Files context = {
+        {"package.json", kExpress}, {"package-lock.json", "{}"}, {"ecosystem.config.js", ""}};
+    auto out = rewrite_text(dockerfile, context);
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.text ==
+          "FROM node:20 AS build\n"
+          "WORKDIR /app\n"
+          "COPY package.json package-lock.json ./\n"
+          "RUN npm ci\n"
+          "COPY . .\n"
+          "RUN npm install -g pm2\n"
+          "RUN npm prune --omit=dev\n"
+          "\n"
+          "FROM node:20-slim\n"
+          "WORKDIR /app\n"
+          "COPY --from=build /app /app\n"
+          "RUN npm install -g pm2\n"
+          "EXPOSE 3000\n"
+          "USER node\n"
+          "CMD [\"pm2-runtime\", \"ecosystem.config.js\"]\n");
+    CHECK(rules(out) == std::vector<std::string>{"node-split-build", "node-version", "node-keep-npm",
+                                                 "node-global-tools", "node-prod-deps", "runtime-nonroot"});
+    CHECK(again(out, context) == Outcome::Status::Unchanged);
+}
+
+TEST_CASE(
+    "node: npm-run-all is followed into its scripts; the global pm2 they run is installed in the runtime",
+    "[rewrite][node]") {
+    const std::string dockerfile =
+        "FROM node:20\n"
+        "RUN npm install -g pm2\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci\n"
+        "COPY . .\n"
+        "CMD [\"npm\", \"start\"]\n";
+    const Files context = {
+        {"package.json",
+         R"({"scripts":{"start":"npm-run-all -s migrate serve","migrate":"node migrate.js","serve":"pm2-runtime app.js"},"dependencies":{"npm-run-all":"^4.1.5","express":"^4"}})"},
+        {"package-lock.json", "{}"}};
+    auto out = rewrite_text(dockerfile, context);
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.text ==
+          "FROM node:20 AS build\n"
+          "RUN npm install -g pm2\n"
+          "WORKDIR /app\n"
+          "COPY package.json package-lock.json ./\n"
+          "RUN npm ci\n"
+          "COPY . .\n"
+          "RUN npm prune --omit=dev\n"
+          "\n"
+          "FROM node:20-slim\n"
+          "WORKDIR /app\n"
+          "COPY --from=build /app /app\n"
+          "RUN npm install -g pm2\n"
+          "USER node\n"
+          "CMD [\"npm\", \"start\"]\n");
+    CHECK(rules(out) == std::vector<std::string>{"node-split-build", "node-version", "node-keep-npm",
+                                                 "node-global-tools", "node-prod-deps", "runtime-nonroot"});
+    CHECK(again(out, context) == Outcome::Status::Unchanged);
+    CHECK(reason(out, "node-global-tools") ==
+          "`npm start` runs pm2-runtime, installed globally in the build stage, so the runtime stage "
+          "runs `npm install -g pm2` too");
 }
