@@ -254,7 +254,8 @@ TEST_CASE("node: a postinstall script keeps the install after the sources", "[re
     CHECK(again(out, context) == Outcome::Status::Unchanged);
 }
 
-TEST_CASE("node: a development server (`next dev`) keeps development dependencies and owns the app", "[rewrite][node]") {
+TEST_CASE("node: a development server (`next dev`) keeps development dependencies and owns the app",
+          "[rewrite][node]") {
     const std::string dockerfile =
         "FROM node:22\n"
         "WORKDIR /app\n"

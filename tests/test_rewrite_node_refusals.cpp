@@ -46,7 +46,8 @@ TEST_CASE("node: refuses a builder tag it does not know", "[rewrite][node]") {
     CHECK(out.text == dockerfile);
     CHECK(out.refusals.front().line == 1);
     CHECK(out.refusals.front().reason ==
-          "node:chakracore is a tag restage does not know: the Node major it brings is unknown, so no runtime can "
+          "node:chakracore is a tag restage does not know: the Node major it brings is unknown, so no "
+          "runtime can "
           "be matched to it");
     CHECK(out.refusals.front().unblock ==
           "pin the major in the builder image, e.g. node:20 or node:20-alpine");
@@ -65,7 +66,8 @@ TEST_CASE("node: refuses a Node major the catalogue has no runtime for", "[rewri
     CHECK(out.text == dockerfile);
     CHECK(out.refusals.front().line == 1);
     CHECK(out.refusals.front().reason ==
-          "Node 0.12 (from the builder image node:0.12): the runtime catalogue has no Node 0.12 runtime (it has "
+          "Node 0.12 (from the builder image node:0.12): the runtime catalogue has no Node 0.12 runtime (it "
+          "has "
           "4 to 24, current, lts)");
     CHECK(out.refusals.front().unblock ==
           "add a Node 0.12 runtime with --templates DIR (runtimes.yaml, and the variants of node.yaml)");

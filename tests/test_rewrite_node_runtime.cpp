@@ -200,7 +200,8 @@ TEST_CASE("node: a shell-form HEALTHCHECK keeps a runtime with a shell", "[rewri
     CHECK(again(out, context) == Outcome::Status::Unchanged);
 }
 
-TEST_CASE("node: without CMD or ENTRYPOINT the runtime is a node image with the same default", "[rewrite][node]") {
+TEST_CASE("node: without CMD or ENTRYPOINT the runtime is a node image with the same default",
+          "[rewrite][node]") {
     const std::string dockerfile =
         "FROM node:20\n"
         "COPY . /app\n"
@@ -223,7 +224,8 @@ TEST_CASE("node: without CMD or ENTRYPOINT the runtime is a node image with the 
           "USER node\n");
     REQUIRE(find_change(out, "node-image-command") != nullptr);
     CHECK(find_change(out, "node-image-command")->reason ==
-          "There is no CMD or ENTRYPOINT, so node:20-slim, a node image, runs the same default command as node:20");
+          "There is no CMD or ENTRYPOINT, so node:20-slim, a node image, runs the same default command as "
+          "node:20");
     REQUIRE(find_change(out, "node-dev-deps-kept") != nullptr);
 }
 
