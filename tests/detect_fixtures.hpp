@@ -18,7 +18,8 @@
 namespace restage::test {
 
 /// Parses `dockerfile` and classifies it with `files` as the build context.
-inline restage::detect::Detection detect(std::string dockerfile, std::map<std::string, std::string> files = {},
+inline restage::detect::Detection detect(std::string dockerfile,
+                                         std::map<std::string, std::string> files = {},
                                          const std::vector<restage::detect::Signals>& extra = {}) {
     auto doc = restage::model::Document::parse(std::move(dockerfile));
     REQUIRE(doc.ok());
@@ -31,7 +32,8 @@ inline std::string id(const restage::detect::Detection& d) {
 }
 
 /// Whether some evidence pointing to `e` has a fact containing `fragment`.
-inline bool fires(const restage::detect::Detection& d, std::string_view fragment, restage::detect::Ecosystem e) {
+inline bool fires(const restage::detect::Detection& d, std::string_view fragment,
+                  restage::detect::Ecosystem e) {
     for (const auto& ev : d.evidence) {
         if (ev.points_to == e && ev.fact.find(fragment) != std::string::npos) return true;
     }

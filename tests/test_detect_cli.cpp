@@ -74,18 +74,21 @@ TEST_CASE("cli: JSON output", "[detect][cli]") {
     TempDir dir;
     dir.write("Dockerfile", "FROM golang:1.22\n");
     dir.write("go.mod", "module example.com/app\n");
-    CHECK(run_restage(dir.path, "detect Dockerfile --format json") ==
-          R"({"file":"Dockerfile","ecosystem":"go","confidence":0.62,"flavor":"","package_manager":"",)"
-          R"("evidence":[{"ecosystem":"go","fact":"base image golang:1.22","line":1,"file":null,"weight":3},)"
-          R"({"ecosystem":"go","fact":"declares module example.com/app","line":null,"file":"go.mod","weight":2}],)"
-          R"("also_seen":[]})"
-          "\n");
+    CHECK(
+        run_restage(dir.path, "detect Dockerfile --format json") ==
+        R"({"file":"Dockerfile","ecosystem":"go","confidence":0.62,"flavor":"","package_manager":"",)"
+        R"("evidence":[{"ecosystem":"go","fact":"base image golang:1.22","line":1,"file":null,"weight":3},)"
+        R"({"ecosystem":"go","fact":"declares module example.com/app","line":null,"file":"go.mod","weight":2}],)"
+        R"("also_seen":[]})"
+        "\n");
 }
 
 TEST_CASE("cli: bad arguments and files", "[detect][cli]") {
     TempDir dir;
     dir.write("Dockerfile", "FROM golang\n");
-    CHECK(run_restage(dir.path, "detect Dockerfile --format yaml; echo rc=$?").find("rc=2") != std::string::npos);
-    CHECK(run_restage(dir.path, "detect Dockerfile --context nope; echo rc=$?").find("rc=2") != std::string::npos);
+    CHECK(run_restage(dir.path, "detect Dockerfile --format yaml; echo rc=$?").find("rc=2") !=
+          std::string::npos);
+    CHECK(run_restage(dir.path, "detect Dockerfile --context nope; echo rc=$?").find("rc=2") !=
+          std::string::npos);
     CHECK(run_restage(dir.path, "detect missing; echo rc=$?").find("rc=2") != std::string::npos);
 }

@@ -7,13 +7,16 @@ using namespace restage::detect;
 using namespace restage::test;
 
 TEST_CASE("commands: wrappers, sh -c, exec form, heredocs, continuations", "[detect]") {
-    CHECK(fires(detect("FROM golang\nRUN sudo -u app env GOOS=linux go build .\n"), "go build in RUN", Ecosystem::Go));
-    CHECK(fires(detect("FROM node\nRUN sh -c 'npm install && npm run build'\n"), "npm install in RUN", Ecosystem::Node));
+    CHECK(fires(detect("FROM golang\nRUN sudo -u app env GOOS=linux go build .\n"), "go build in RUN",
+                Ecosystem::Go));
+    CHECK(fires(detect("FROM node\nRUN sh -c 'npm install && npm run build'\n"), "npm install in RUN",
+                Ecosystem::Node));
     CHECK(fires(detect("FROM node\nENTRYPOINT [\"/sbin/tini\", \"--\", \"node\", \"index.js\"]\n"),
                 "ENTRYPOINT runs node index.js (a Node server)", Ecosystem::Node));
-    CHECK(fires(detect("FROM golang\nRUN <<EOF\nset -e\ngo build -o /app\nEOF\n"), "go build in RUN", Ecosystem::Go));
-    CHECK(fires(detect("FROM golang\nRUN apk add git \\\n# a comment\n    && go install ./...\n"), "go install in RUN",
+    CHECK(fires(detect("FROM golang\nRUN <<EOF\nset -e\ngo build -o /app\nEOF\n"), "go build in RUN",
                 Ecosystem::Go));
+    CHECK(fires(detect("FROM golang\nRUN apk add git \\\n# a comment\n    && go install ./...\n"),
+                "go install in RUN", Ecosystem::Go));
     CHECK_FALSE(seen(detect("FROM alpine\nRUN echo 'go build' # go build\n"), "go build"));
 }
 

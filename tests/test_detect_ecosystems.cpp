@@ -15,9 +15,10 @@ using Files = std::map<std::string, std::string>;
 // --- Go ------------------------------------------------------------------------------------
 
 TEST_CASE("go: base image, build commands, manifests", "[detect]") {
-    auto d = detect("FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY *.go ./\n"
-                    "RUN CGO_ENABLED=0 go build -o /app\n",
-                    {{"go.mod", "module example.com/app\n\ngo 1.22\n"}, {"go.sum", ""}, {"main.go", ""}});
+    auto d = detect(
+        "FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY *.go ./\n"
+        "RUN CGO_ENABLED=0 go build -o /app\n",
+        {{"go.mod", "module example.com/app\n\ngo 1.22\n"}, {"go.sum", ""}, {"main.go", ""}});
     CHECK(id(d) == "go");
     CHECK(fires(d, "base image golang:1.22", Ecosystem::Go));
     CHECK(fires(d, "go build in RUN", Ecosystem::Go));
@@ -38,8 +39,9 @@ TEST_CASE("go: does not fire on mentions, OS images or other words", "[detect]")
 }
 
 TEST_CASE("go: the builder stage's base counts in a multi-stage file", "[detect]") {
-    auto d = detect("ARG GO=1.22\nFROM golang:${GO} AS build\nRUN go build -o /app\n"
-                    "FROM gcr.io/distroless/static\nCOPY --from=build /app /app\nCMD [\"/app\"]\n");
+    auto d = detect(
+        "ARG GO=1.22\nFROM golang:${GO} AS build\nRUN go build -o /app\n"
+        "FROM gcr.io/distroless/static\nCOPY --from=build /app /app\nCMD [\"/app\"]\n");
     CHECK(id(d) == "go");
     CHECK(fires(d, "base image golang:1.22", Ecosystem::Go));
 }
@@ -61,7 +63,8 @@ TEST_CASE("go: repeated facts count once", "[detect]") {
 // --- Java ----------------------------------------------------------------------------------
 
 TEST_CASE("maven: image, mvn, pom.xml, target/", "[detect]") {
-    auto d = detect("FROM maven:3.9-eclipse-temurin-21\nCOPY pom.xml .\nRUN mvn -B package\n", {{"pom.xml", "<project/>"}});
+    auto d = detect("FROM maven:3.9-eclipse-temurin-21\nCOPY pom.xml .\nRUN mvn -B package\n",
+                    {{"pom.xml", "<project/>"}});
     CHECK(id(d) == "maven");
     CHECK(fires(d, "base image maven:3.9-eclipse-temurin-21", Ecosystem::Maven));
     CHECK(fires(d, "mvn package in RUN", Ecosystem::Maven));
@@ -70,16 +73,18 @@ TEST_CASE("maven: image, mvn, pom.xml, target/", "[detect]") {
 }
 
 TEST_CASE("maven: a JAR from target/ named through an ARG default", "[detect]") {
-    auto d = detect("FROM eclipse-temurin:17-jre\nARG JAR_FILE=target/*.jar\nCOPY ${JAR_FILE} app.jar\n"
-                    "ENTRYPOINT [\"java\",\"-jar\",\"/app.jar\"]\n");
+    auto d = detect(
+        "FROM eclipse-temurin:17-jre\nARG JAR_FILE=target/*.jar\nCOPY ${JAR_FILE} app.jar\n"
+        "ENTRYPOINT [\"java\",\"-jar\",\"/app.jar\"]\n");
     CHECK(id(d) == "maven");
     CHECK(fires(d, "copies target/*.jar (Maven's output folder)", Ecosystem::Maven));
     CHECK(fires(d, "ENTRYPOINT runs java -jar", Ecosystem::Maven));
 }
 
 TEST_CASE("gradle: wrapper, build/libs, manifests", "[detect]") {
-    auto d = detect("FROM amazoncorretto:17\nCOPY build/libs/app.jar app.jar\nCMD [\"java\",\"-jar\",\"app.jar\"]\n",
-                    {{"build.gradle.kts", ""}, {"settings.gradle", ""}, {"gradlew", ""}});
+    auto d = detect(
+        "FROM amazoncorretto:17\nCOPY build/libs/app.jar app.jar\nCMD [\"java\",\"-jar\",\"app.jar\"]\n",
+        {{"build.gradle.kts", ""}, {"settings.gradle", ""}, {"gradlew", ""}});
     CHECK(id(d) == "gradle");
     CHECK(fires(d, "copies build/libs/app.jar (Gradle's output folder)", Ecosystem::Gradle));
     CHECK(fires(d, "Gradle build script", Ecosystem::Gradle));
@@ -100,15 +105,17 @@ TEST_CASE("java: application servers; Cargo's target/ is not Maven's", "[detect]
 }
 
 TEST_CASE("tie-break: Maven and Gradle equal -> Maven", "[detect]") {
-    auto d = detect("FROM openjdk:17\nCMD [\"java\",\"-jar\",\"app.jar\"]\n", {{"pom.xml", ""}, {"build.gradle", ""}});
+    auto d = detect("FROM openjdk:17\nCMD [\"java\",\"-jar\",\"app.jar\"]\n",
+                    {{"pom.xml", ""}, {"build.gradle", ""}});
     CHECK(id(d) == "maven");
 }
 
 // --- Node and static -------------------------------------------------------------------------
 
 TEST_CASE("node: a server file run by node", "[detect]") {
-    auto d = detect("FROM node:20-alpine\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
-                    {{"package.json", R"({"name":"api","dependencies":{"express":"^4"}})"}, {"package-lock.json", ""}});
+    auto d = detect(
+        "FROM node:20-alpine\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+        {{"package.json", R"({"name":"api","dependencies":{"express":"^4"}})"}, {"package-lock.json", ""}});
     CHECK(id(d) == "node");
     CHECK(d.flavor == "npm");
     CHECK(d.package_manager == "npm");
@@ -119,7 +126,8 @@ TEST_CASE("node: a server file run by node", "[detect]") {
 }
 
 TEST_CASE("node: npm start follows the start script, and npm's default", "[detect]") {
-    auto www = detect("FROM node:18\nCMD [\"npm\", \"start\"]\n", {{"package.json", R"({"scripts":{"start":"node ./bin/www"}})"}});
+    auto www = detect("FROM node:18\nCMD [\"npm\", \"start\"]\n",
+                      {{"package.json", R"({"scripts":{"start":"node ./bin/www"}})"}});
     CHECK(id(www) == "node");
     CHECK(fires(www, "CMD runs npm start: node ./bin/www (a Node server)", Ecosystem::Node));
     auto dflt = detect("FROM node:18\nCMD npm start\n", {{"package.json", "{}"}});
@@ -129,7 +137,9 @@ TEST_CASE("node: npm start follows the start script, and npm's default", "[detec
 }
 
 TEST_CASE("node: package.json with tabs, escapes and no trailing newline", "[detect]") {
-    auto d = detect("FROM node\n", {{"package.json", "{\n\t\"name\": \"caf\\u00e9\\/api\",\n\t\"dependencies\": {\"koa\": \"2\"}}"}});
+    auto d = detect(
+        "FROM node\n",
+        {{"package.json", "{\n\t\"name\": \"caf\\u00e9\\/api\",\n\t\"dependencies\": {\"koa\": \"2\"}}"}});
     CHECK(fires(d, "declares package caf\u00e9/api", Ecosystem::Node));
     CHECK(fires(d, "depends on koa (a server framework)", Ecosystem::Node));
     auto broken = detect("FROM node\n", {{"package.json", "{\"name\": "}});
@@ -143,10 +153,11 @@ TEST_CASE("node: nothing else said -> Node (tie-break inside the web family)", "
 }
 
 TEST_CASE("static: a front-end dev server behind npm start", "[detect]") {
-    auto d = detect("FROM node:16\nCOPY . .\nRUN yarn\nCMD [\"yarn\", \"start\"]\n",
-                    {{"package.json", R"({"scripts":{"start":"react-scripts start","build":"react-scripts build"},
+    auto d =
+        detect("FROM node:16\nCOPY . .\nRUN yarn\nCMD [\"yarn\", \"start\"]\n",
+               {{"package.json", R"({"scripts":{"start":"react-scripts start","build":"react-scripts build"},
                         "dependencies":{"react":"18","react-scripts":"5"}})"},
-                     {"yarn.lock", ""}});
+                {"yarn.lock", ""}});
     CHECK(id(d) == "static");
     CHECK(d.flavor == "create-react-app");
     CHECK(d.package_manager == "yarn");
@@ -156,7 +167,9 @@ TEST_CASE("static: a front-end dev server behind npm start", "[detect]") {
 }
 
 TEST_CASE("static: a build served by serve or http-server", "[detect]") {
-    auto serve = detect("FROM node:alpine\nCOPY ./build build\nRUN [\"npm\",\"install\",\"-g\",\"serve\"]\nCMD [\"serve\", \"-s\", \"build\"]\n");
+    auto serve = detect(
+        "FROM node:alpine\nCOPY ./build build\nRUN [\"npm\",\"install\",\"-g\",\"serve\"]\nCMD [\"serve\", "
+        "\"-s\", \"build\"]\n");
     CHECK(id(serve) == "static");
     CHECK(serve.flavor == "npm-build");
     CHECK(fires(serve, "installs serve with npm", Ecosystem::Static));
@@ -166,10 +179,12 @@ TEST_CASE("static: a build served by serve or http-server", "[detect]") {
 }
 
 TEST_CASE("static: a front-end dependency without a server framework, and with one", "[detect]") {
-    Files vite{{"package.json", R"({"scripts":{"build":"vite build"},"devDependencies":{"vite":"5","vue":"3"}})"}};
-    auto d = detect("FROM node:20 AS build\nRUN npm ci && npm run build\nFROM nginx:alpine\n"
-                    "COPY --from=build /app/dist /usr/share/nginx/html\n",
-                    vite);
+    Files vite{
+        {"package.json", R"({"scripts":{"build":"vite build"},"devDependencies":{"vite":"5","vue":"3"}})"}};
+    auto d = detect(
+        "FROM node:20 AS build\nRUN npm ci && npm run build\nFROM nginx:alpine\n"
+        "COPY --from=build /app/dist /usr/share/nginx/html\n",
+        vite);
     CHECK(id(d) == "static");
     CHECK(d.flavor == "vite");
     CHECK(fires(d, "npm run build runs vite build (a front-end build)", Ecosystem::Static));
@@ -181,25 +196,31 @@ TEST_CASE("static: a front-end dependency without a server framework, and with o
 }
 
 TEST_CASE("static: Next.js exported or not", "[detect]") {
-    Files next{{"package.json", R"({"scripts":{"build":"next build","start":"next start"},"dependencies":{"next":"14","react":"18"}})"}};
+    Files next{
+        {"package.json",
+         R"({"scripts":{"build":"next build","start":"next start"},"dependencies":{"next":"14","react":"18"}})"}};
     auto server = detect("FROM node:20\nRUN npm run build\nCMD [\"npm\", \"start\"]\n", next);
     CHECK(id(server) == "node");
     CHECK(fires(server, "depends on next (a server framework)", Ecosystem::Node));
     next["next.config.js"] = "module.exports = { output: 'export' }\n";
-    auto exported = detect("FROM node:20\nRUN npm run build\nFROM nginx\nCOPY --from=0 /out /usr/share/nginx/html\n", next);
+    auto exported = detect(
+        "FROM node:20\nRUN npm run build\nFROM nginx\nCOPY --from=0 /out /usr/share/nginx/html\n", next);
     CHECK(id(exported) == "static");
     CHECK(exported.flavor == "next-export");
 }
 
 TEST_CASE("static: generators and their CLIs", "[detect]") {
-    auto gatsby = detect("FROM node:16\nRUN yarn global add gatsby-cli\nCMD [\"gatsby\", \"develop\", \"-H\", \"0.0.0.0\"]\n");
+    auto gatsby = detect(
+        "FROM node:16\nRUN yarn global add gatsby-cli\nCMD [\"gatsby\", \"develop\", \"-H\", \"0.0.0.0\"]\n");
     CHECK(id(gatsby) == "static");
     CHECK(gatsby.flavor == "gatsby");
     auto ng = detect("FROM node:16\nRUN npm install -g @angular/cli\nRUN ng build\n");
     CHECK(ng.flavor == "angular");
     CHECK(fires(ng, "ng build in RUN (a front-end build)", Ecosystem::Static));
-    auto vue = detect("FROM node:16\nCMD [\"npm\", \"run\", \"serve\"]\n",
-                      {{"package.json", R"({"scripts":{"serve":"vue-cli-service serve"},"devDependencies":{"@vue/cli-service":"5"}})"}});
+    auto vue = detect(
+        "FROM node:16\nCMD [\"npm\", \"run\", \"serve\"]\n",
+        {{"package.json",
+          R"({"scripts":{"serve":"vue-cli-service serve"},"devDependencies":{"@vue/cli-service":"5"}})"}});
     CHECK(id(vue) == "static");
     CHECK(vue.flavor == "vue-cli");
 }
@@ -211,8 +232,10 @@ TEST_CASE("static: Hugo", "[detect]") {
     CHECK(d.package_manager.empty());
     CHECK(fires(d, "installs hugo with apk", Ecosystem::Static));
     CHECK(fires(d, "CMD runs hugo server", Ecosystem::Static));
-    auto site = detect("FROM klakegg/hugo:0.95.0-onbuild AS hugo\nFROM nginx\nCOPY --from=hugo /target /usr/share/nginx/html\n",
-                       {{"config.toml", ""}, {"content/a.md", ""}});
+    auto site = detect(
+        "FROM klakegg/hugo:0.95.0-onbuild AS hugo\nFROM nginx\nCOPY --from=hugo /target "
+        "/usr/share/nginx/html\n",
+        {{"config.toml", ""}, {"content/a.md", ""}});
     CHECK(site.flavor == "hugo");
     CHECK(fires(site, "Hugo site config (with content/ or themes/)", Ecosystem::Static));
     CHECK_FALSE(seen(detect("FROM alpine\n", {{"config.toml", "[x]\n"}}), "Hugo"));

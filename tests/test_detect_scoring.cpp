@@ -7,15 +7,17 @@ using namespace restage::detect;
 using namespace restage::test;
 
 TEST_CASE("unknown: other languages win over incidental JavaScript", "[detect]") {
-    auto py = detect("FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n"
-                     "CMD [\"gunicorn\", \"app:app\"]\n",
-                     {{"requirements.txt", "flask\n"}});
+    auto py = detect(
+        "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n"
+        "CMD [\"gunicorn\", \"app:app\"]\n",
+        {{"requirements.txt", "flask\n"}});
     CHECK(id(py) == "unknown");
     CHECK(fires(py, "base image python:3.12-slim", Ecosystem::Unknown));
     CHECK(fires(py, "pip install in RUN (python)", Ecosystem::Unknown));
     CHECK(py.confidence == Approx(1.0));
-    auto rails = detect("FROM ruby:3.2\nRUN apt-get install -y nodejs\nRUN bundle install\nCMD [\"rails\", \"s\"]\n",
-                        {{"Gemfile", "gem 'rails'\n"}, {"package.json", "{}"}});
+    auto rails =
+        detect("FROM ruby:3.2\nRUN apt-get install -y nodejs\nRUN bundle install\nCMD [\"rails\", \"s\"]\n",
+               {{"Gemfile", "gem 'rails'\n"}, {"package.json", "{}"}});
     CHECK(id(rails) == "unknown");
 }
 
@@ -30,8 +32,9 @@ TEST_CASE("unknown: weak evidence is not convincing", "[detect]") {
 }
 
 TEST_CASE("mixed: the other family is also seen", "[detect]") {
-    auto d = detect("FROM golang:1.22 AS api\nRUN go build -o /api\nFROM node:20 AS web\nRUN npm ci && npm run build\n",
-                    {{"go.mod", "module x\n"}});
+    auto d = detect(
+        "FROM golang:1.22 AS api\nRUN go build -o /api\nFROM node:20 AS web\nRUN npm ci && npm run build\n",
+        {{"go.mod", "module x\n"}});
     CHECK(id(d) == "go");
     REQUIRE(d.also_seen.size() == 1);
     CHECK(d.also_seen[0] == Ecosystem::Node);
@@ -61,7 +64,8 @@ TEST_CASE("extra signals: configured images, commands and files", "[detect]") {
     corp.context_files = {"BUILD.corp"};
     auto d = detect("FROM registry.corp/tools/gobuilder:2\nRUN make binary\n", {{"BUILD.corp", ""}}, {corp});
     CHECK(id(d) == "go");
-    CHECK(fires(d, "base image registry.corp/tools/gobuilder:2 matches registry.corp/*/gobuilder", Ecosystem::Go));
+    CHECK(fires(d, "base image registry.corp/tools/gobuilder:2 matches registry.corp/*/gobuilder",
+                Ecosystem::Go));
     CHECK(fires(d, "RUN matches make binary", Ecosystem::Go));
     CHECK(fires(d, "configured context file", Ecosystem::Go));
     CHECK(id(detect("FROM registry.corp/tools/gobuilder:2\nRUN make binary\n")) == "unknown");
@@ -74,8 +78,9 @@ TEST_CASE("extra signals: a RUN or a file the built-in rules read counts once", 
     node.context_files = {"package.json"};
     // `npm install -g serve` is read as installing a file server: the template's "npm install"
     // must not add a Node vote to it, nor package.json a second one.
-    auto d = detect("FROM node:20-alpine\nRUN npm install -g serve\nCOPY public/ /app\nCMD serve -l 80 /app\n",
-                    {{"package.json", "{}"}}, {node});
+    auto d =
+        detect("FROM node:20-alpine\nRUN npm install -g serve\nCOPY public/ /app\nCMD serve -l 80 /app\n",
+               {{"package.json", "{}"}}, {node});
     CHECK_FALSE(seen(d, "RUN matches npm install"));
     CHECK_FALSE(seen(d, "configured context file"));
     CHECK(id(d) == "static");
