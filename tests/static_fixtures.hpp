@@ -14,7 +14,8 @@ inline const std::string kAngularJson =
     R"({"version":1,"projects":{"shop":{"projectType":"application","architect":{"build":{"builder":)"
     R"("@angular-devkit/build-angular:application","options":{"outputPath":"dist/shop","index":"src/index.html"}}}}}})";
 /// package.json of an Angular 17 project built with `ng build`.
-inline const std::string kNg = R"({"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"^17.3.0"},)"
-                               R"("devDependencies":{"@angular/cli":"^17.3.0"}})";
+inline const std::string kNg =
+    R"({"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"^17.3.0"},)"
+    R"("devDependencies":{"@angular/cli":"^17.3.0"}})";
 
 }  // namespace restage::test

@@ -1,4 +1,4 @@
-// The static-site planner's refusals: a served folder no build writes, no build, no server, an unknown option.
+// The static-site planner's refusals: no build, nothing serving it, a folder or option it cannot follow.
 #include <catch2/catch.hpp>
 
 #include "rewrite_support.hpp"
