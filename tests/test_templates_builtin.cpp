@@ -16,8 +16,8 @@ TEST_CASE("the built-in templates load and validate", "[templates]") {
     INFO((r.ok() ? std::string() : format_load_error(r.error())));
     REQUIRE(r.ok());
     const Catalogue& c = *r;
-    for (auto e : {detect::Ecosystem::Go, detect::Ecosystem::Maven, detect::Ecosystem::Gradle, detect::Ecosystem::Node,
-                   detect::Ecosystem::Static}) {
+    for (auto e : {detect::Ecosystem::Go, detect::Ecosystem::Maven, detect::Ecosystem::Gradle,
+                   detect::Ecosystem::Node, detect::Ecosystem::Static}) {
         const Template* t = c.find(e);
         REQUIRE(t != nullptr);
         CHECK(t->signals.ecosystem == e);
@@ -130,9 +130,11 @@ TEST_CASE("manifests pick the first whose required files exist", "[templates]") 
     const Template& maven = *r->find(detect::Ecosystem::Maven);
     CHECK(maven.manifest_for([](const std::string& f) { return f == "pom.xml" || f == "mvnw"; })->fetch ==
           "./mvnw -B dependency:go-offline");
-    CHECK(maven.manifest_for([](const std::string& f) { return f == "pom.xml"; })->fetch == "mvn -B dependency:go-offline");
+    CHECK(maven.manifest_for([](const std::string& f) { return f == "pom.xml"; })->fetch ==
+          "mvn -B dependency:go-offline");
     const Template& gradle = *r->find(detect::Ecosystem::Gradle);
-    CHECK(gradle.manifest_for([](const std::string&) { return false; })->fetch == "gradle dependencies --no-daemon");
+    CHECK(gradle.manifest_for([](const std::string&) { return false; })->fetch ==
+          "gradle dependencies --no-daemon");
 }
 
 TEST_CASE("rule reasons expand with their variables", "[templates]") {

@@ -21,7 +21,8 @@ struct TempDir {
     fs::path path;
     TempDir() {
         static std::atomic<int> n{0};
-        path = fs::temp_directory_path() / ("restage-templates-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+        path = fs::temp_directory_path() /
+               ("restage-templates-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
         fs::remove_all(path);
         fs::create_directories(path);
     }
@@ -71,7 +72,8 @@ TEST_CASE("template errors: unknown key with a suggestion", "[templates]") {
     CHECK(e.where.line == 2);
     CHECK(e.where.column == 3);
     CHECK(e.hint == file);
-    CHECK(format_load_error(e) == file + ":2:3: error: unknown key 'manifest' in build (did you mean 'manifests'?)");
+    CHECK(format_load_error(e) ==
+          file + ":2:3: error: unknown key 'manifest' in build (did you mean 'manifests'?)");
 
     e = overlay_error("go.yaml", "descripton: x\n");
     CHECK(e.message == "unknown key 'descripton' in template (did you mean 'description'?)");
@@ -84,7 +86,9 @@ TEST_CASE("template errors: unknown key with a suggestion", "[templates]") {
 }
 
 TEST_CASE("template errors: missing keys and wrong types", "[templates]") {
-    Error e = overlay_error("extra.yaml", "id: extra\ndescription: x\nruntime: {policy: [a], variants: {a: alpine}}\nrules: []\n");
+    Error e = overlay_error(
+        "extra.yaml",
+        "id: extra\ndescription: x\nruntime: {policy: [a], variants: {a: alpine}}\nrules: []\n");
     CHECK(e.message == "missing required key 'build' in template");
     CHECK(e.where.line == 1);
     CHECK(e.where.column == 1);
@@ -102,7 +106,9 @@ TEST_CASE("template errors: missing keys and wrong types", "[templates]") {
     e = overlay_error("runtimes.yaml", "runtimes:\n  - id: alpine\n    uid: \"10001\"\n");
     CHECK(e.message == "expected an integer for 'uid' in runtime 'alpine', got '10001'");
 
-    e = overlay_error("runtimes.yaml", "runtimes:\n  - id: tiny\n    image: tiny:1\n    family: tiny\n    shell: false\n    size_mb: 1\n");
+    e = overlay_error(
+        "runtimes.yaml",
+        "runtimes:\n  - id: tiny\n    image: tiny:1\n    family: tiny\n    shell: false\n    size_mb: 1\n");
     CHECK(e.message == "missing required key 'uid' in runtime 'tiny'");
     CHECK(e.where.line == 2);
     CHECK(e.where.column == 5);
@@ -117,20 +123,23 @@ TEST_CASE("template errors: undefined ${variables} in reasons", "[templates]") {
     std::string text = kMinimalTemplate;
     text.replace(text.find("Ships ${artifact}"), 17, "Ships ${artifcat} now");
     Error e = overlay_error("extra.yaml", text);
-    CHECK(e.message == "reason of rule 'extra-split' uses undefined variable 'artifcat' (did you mean 'artifact'?)");
+    CHECK(e.message ==
+          "reason of rule 'extra-split' uses undefined variable 'artifcat' (did you mean 'artifact'?)");
     CHECK(e.where.line == 13);
     CHECK(e.where.column == 19);  // at the ${
 
     text = kMinimalTemplate;
     text.replace(text.find("Ships ${artifact}"), 17, "\"Ships ${size}\"");
     e = overlay_error("extra.yaml", text);
-    CHECK(e.message == "reason of rule 'extra-split' uses undefined variable 'size' (add it to the rule's variables)");
+    CHECK(e.message ==
+          "reason of rule 'extra-split' uses undefined variable 'size' (add it to the rule's variables)");
     CHECK(e.where.line == 13);
     CHECK(e.where.column == 20);
 
     // An overlay changing a reason is checked against the built-in variables.
     e = overlay_error("go.yaml", "rules:\n  - id: go-static-binary\n    reason: Uses ${gcc}\n");
-    CHECK(e.message == "reason of rule 'go-static-binary' uses undefined variable 'gcc' (add it to the rule's variables)");
+    CHECK(e.message ==
+          "reason of rule 'go-static-binary' uses undefined variable 'gcc' (add it to the rule's variables)");
     CHECK(e.where.line == 3);
     CHECK(e.where.column == 18);
 }
@@ -148,7 +157,9 @@ TEST_CASE("template errors: duplicate rule ids and codes across templates", "[te
     text = kMinimalTemplate;
     text.replace(text.find("XX001"), 5, "RS101");
     e = overlay_error("extra.yaml", text);
-    CHECK(e.message.rfind("duplicate rule code 'RS101' (first used by rule 'go-split-build' in templates/go.yaml:", 0) == 0);
+    CHECK(e.message.rfind(
+              "duplicate rule code 'RS101' (first used by rule 'go-split-build' in templates/go.yaml:", 0) ==
+          0);
 
     text = kMinimalTemplate;
     text.replace(text.find("XX001"), 5, "X1");
@@ -162,7 +173,9 @@ TEST_CASE("template errors: variants, policy, ids", "[templates]") {
     CHECK(e.where.line == 3);
     CHECK(e.where.column == 13);
 
-    e = overlay_error("maven.yaml", "runtime:\n  versions: [\"17\", \"19\"]\n  variants:\n    distroless: distroless-java${version}\n");
+    e = overlay_error(
+        "maven.yaml",
+        "runtime:\n  versions: [\"17\", \"19\"]\n  variants:\n    distroless: distroless-java${version}\n");
     CHECK(e.message == "variant 'distroless' names unknown runtime 'distroless-java19' (for version 19)");
 
     e = overlay_error("maven.yaml", "runtime:\n  versions: [\"17\", \"21\"]\n");
@@ -180,15 +193,18 @@ TEST_CASE("template errors: variants, policy, ids", "[templates]") {
     e = overlay_error("go.yaml", "id: golang\n");
     CHECK(e.message == "template id 'golang' does not match its file name 'go.yaml'");
 
-    e = overlay_error("go.yaml", "rules:\n  - id: Go_Split\n    code: RS199\n    description: x\n    reason: y\n");
+    e = overlay_error("go.yaml",
+                      "rules:\n  - id: Go_Split\n    code: RS199\n    description: x\n    reason: y\n");
     CHECK(e.message == "rule id 'Go_Split' must be kebab-case (a-z, 0-9, '-')");
 
     e = overlay_error("runtimes.yaml", "runtimes:\n  - id: alpine\n    user: root2\n");
-    CHECK(e.message == "runtime 'alpine' has a user already; new_user and add_user are for images without one");
+    CHECK(e.message ==
+          "runtime 'alpine' has a user already; new_user and add_user are for images without one");
 
     e = overlay_error("runtimes.yaml", "runtimes:\n  - id: alpine\n    add_user: adduser ${name}\n");
-    CHECK(e.message == "add_user of runtime 'alpine' uses undefined variable 'name' (add it to nothing: only ${user} and "
-                       "${uid} are filled)");
+    CHECK(e.message ==
+          "add_user of runtime 'alpine' uses undefined variable 'name' (add it to nothing: only ${user} and "
+          "${uid} are filled)");
 }
 
 TEST_CASE("template errors: bad YAML and a missing folder", "[templates]") {
@@ -230,7 +246,8 @@ rules:
     const Catalogue& c = *r;
     CHECK(c.runtime("distroless-static")->image == "registry.internal/distroless/static:nonroot");
     CHECK(c.runtime("distroless-static")->uid == 65532);  // other keys kept
-    CHECK(c.runtime("distroless-base")->image == "gcr.io/distroless/base-debian12:nonroot@sha256:0123456789abcdef");
+    CHECK(c.runtime("distroless-base")->image ==
+          "gcr.io/distroless/base-debian12:nonroot@sha256:0123456789abcdef");
     CHECK(c.runtime("busybox")->uid == 65534);
     CHECK(c.runtime("alpine")->image == "alpine:3.20");
 
