@@ -10,13 +10,14 @@ using restage::test::rewrite_text;
 using namespace restage::test;
 
 TEST_CASE("java: a jar moved out of target/ ships from where the command runs it", "[rewrite][java]") {
-    const std::string dockerfile = "FROM maven:3-openjdk-17\n"
-                                   "WORKDIR /usr/src/app\n"
-                                   "COPY pom.xml .\n"
-                                   "RUN mvn dependency:go-offline\n"
-                                   "COPY src ./src\n"
-                                   "RUN mvn -B package -DskipTests && mv target/*.jar app.jar\n"
-                                   "CMD [\"java\", \"-jar\", \"app.jar\"]\n";
+    const std::string dockerfile =
+        "FROM maven:3-openjdk-17\n"
+        "WORKDIR /usr/src/app\n"
+        "COPY pom.xml .\n"
+        "RUN mvn dependency:go-offline\n"
+        "COPY src ./src\n"
+        "RUN mvn -B package -DskipTests && mv target/*.jar app.jar\n"
+        "CMD [\"java\", \"-jar\", \"app.jar\"]\n";
     auto out = rewrite_text(dockerfile, kMaven);
     INFO(explain(out));
     REQUIRE(out.status == Outcome::Status::Rewritten);
@@ -53,7 +54,8 @@ TEST_CASE("java: a jar moved out of target/ ships from where the command runs it
               "FROM eclipse-temurin:17-jre\n"
               "WORKDIR /usr/src/app\n"
               "COPY --from=build /usr/src/app/app.jar /usr/src/app/app.jar\n"
-              "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\n"
+              "RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app "
+              "--no-create-home app\n"
               "USER app\n"
               "CMD [\"java\", \"-jar\", \"app.jar\"]\n");
     }
@@ -64,7 +66,10 @@ TEST_CASE("java: a jar moved out of target/ ships from where the command runs it
         CHECK(r.refusals[0].reason == "the maven template has no 'scratch' runtime");
     }
     SECTION("a jar the build does not write") {
-        auto r = refused("FROM maven:3-openjdk-17\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD [\"java\", \"-jar\", \"lib/app.jar\"]\n", kMaven);
+        auto r = refused(
+            "FROM maven:3-openjdk-17\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD [\"java\", \"-jar\", "
+            "\"lib/app.jar\"]\n",
+            kMaven);
         CHECK(r.refusals[0].line == 5);
         CHECK(r.refusals[0].unblock.find("--artifact") != std::string::npos);
     }
@@ -75,13 +80,14 @@ TEST_CASE("java: files the application reads from its working directory ship too
     files["config/application.yml"] = "server.port: 8080\n";
     Options o;
     o.cache_mounts = true;
-    auto out = rewrite_text("FROM maven:3.9-eclipse-temurin-17\n"
-                            "WORKDIR /app\n"
-                            "COPY . .\n"
-                            "RUN mvn dependency:go-offline\n"
-                            "RUN mvn -B package\n"
-                            "CMD [\"java\", \"-jar\", \"target/demo-0.0.1-SNAPSHOT.jar\"]\n",
-                            files, o);
+    auto out = rewrite_text(
+        "FROM maven:3.9-eclipse-temurin-17\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN mvn dependency:go-offline\n"
+        "RUN mvn -B package\n"
+        "CMD [\"java\", \"-jar\", \"target/demo-0.0.1-SNAPSHOT.jar\"]\n",
+        files, o);
     INFO(explain(out));
     REQUIRE(out.status == Outcome::Status::Rewritten);
     CHECK(out.text ==
