@@ -6,7 +6,6 @@
 
 #include "model/shell_lex.hpp"
 #include "rewrite/command.hpp"
-#include "rewrite/eco_java.hpp"
 #include "rewrite/sources.hpp"
 #include "rewrite/text_util.hpp"
 
@@ -272,7 +271,7 @@ Build plan_go(const PlanInput& in) {
     std::string artifact = in.options.artifact ? join_path(f.final_workdir, *in.options.artifact) : built;
     // --artifact naming a script from the context: it needs a shell and whatever it runs.
     if (in.options.artifact && run_cmd) {
-        auto rel = java::context_path(f, in.ctx, artifact, f.steps.back().index + 1);
+        auto rel = context_path(f, in.ctx, artifact, f.steps.back().index + 1);
         auto text = rel ? in.ctx.read(*rel) : std::nullopt;
         if (text && text->rfind("#!", 0) == 0) {
             b.refusals.push_back(refusal(

@@ -77,7 +77,7 @@ std::variant<std::pair<std::string, std::string>, Refuse> java_version(const Pla
 void without_build(const PlanInput& in, Build& b) {
     const auto& f = in.facts;
     bool gradle = in.detection.ecosystem == detect::Ecosystem::Gradle;
-    std::string prog = java::base_name(java::program(in));
+    std::string prog = base_name(java::program(in));
     auto prebuilt = java::plan_prebuilt(in, b);
     if (auto* r = std::get_if<Refuse>(&prebuilt)) {
         b.refusals.push_back({r->reason, r->line, r->unblock});
@@ -146,7 +146,7 @@ Build plan_java(const PlanInput& in) {
 
     java::Project project;
     if (step != nullptr) {
-        if (auto dir = java::context_path(f, in.ctx, step->dir, step->index)) {
+        if (auto dir = context_path(f, in.ctx, step->dir, step->index)) {
             project = gradle ? java::read_gradle(in.ctx, *dir, step->dir, step->properties, step->goals)
                              : java::read_maven(in.ctx, *dir, step->properties);
         }
@@ -202,7 +202,7 @@ Build plan_java(const PlanInput& in) {
     }
     if (!enabled(in, eco + "-runtime-files")) {
         std::erase_if(b.artifacts, [&](const ArtifactCopy& a) {
-            return std::find(plan.extras.begin(), plan.extras.end(), a.from) != plan.extras.end() && !java::under(plan.artifact, a.from);
+            return std::find(plan.extras.begin(), plan.extras.end(), a.from) != plan.extras.end() && !under(plan.artifact, a.from);
         });
         std::erase_if(b.changes, [&](const Change& c) { return c.rule == eco + "-runtime-files"; });
     }

@@ -64,12 +64,6 @@ Project read_maven(const detect::Context& ctx, const std::string& dir, const std
 Project read_gradle(const detect::Context& ctx, const std::string& dir, const std::string& folder,
                     const std::map<std::string, std::string>& defines, const std::vector<std::string>& tasks);
 
-/// Path helpers: "/a/b" -> "/a" and "b"; whether a word has a glob; whether `path` is inside `dir`.
-std::string parent_dir(const std::string& p);
-std::string base_name(const std::string& p);
-bool has_glob(const std::string& s);
-bool under(const std::string& path, const std::string& dir);
-
 /// Whether `abs` is in the build's output folders (target/ for Maven, build/ for Gradle).
 bool under_output(const std::string& abs, const BuildStep* build);
 /// Whether a RUN cp/mv puts a build output at `abs` (or into its folder).
@@ -77,11 +71,6 @@ bool moved_from_output(const StageFacts& f, const std::string& abs, const BuildS
 /// The one build output a glob (target/*.jar, build/libs/*.jar) names, by the project's files,
 /// or why it cannot be told; `line` is the command's.
 std::variant<std::string, Refuse> resolve_glob(const PlanInput& in, const BuildStep* build, const std::string& abs, int line);
-
-/// Where an absolute path of the image came from in the context, by the stage's COPY and ADD
-/// instructions before `before`; nullopt when no COPY brought it.
-std::optional<std::string> context_path(const StageFacts& f, const detect::Context& ctx, const std::string& abs,
-                                        size_t before);
 
 /// What the final image must have to run the command as written.
 struct Requirements {

@@ -5,6 +5,7 @@
 #include "rewrite/command.hpp"
 #include "rewrite/dockerignore.hpp"
 #include "rewrite/eco_java.hpp"
+#include "rewrite/sources.hpp"
 
 namespace restage::rewrite::java {
 

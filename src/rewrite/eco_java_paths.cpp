@@ -1,8 +1,6 @@
 // Java paths: where a command's jar comes from, in the builder and in the build context.
 #include <fnmatch.h>
 
-#include <algorithm>
-
 #include "rewrite/eco_java.hpp"
 #include "rewrite/sources.hpp"
 
@@ -12,21 +10,7 @@ namespace {
 
 using model::Kind;
 
-bool from_stage(const model::Instruction& i) {
-    return std::any_of(i.flags.begin(), i.flags.end(), [](const std::string& x) { return x.rfind("--from", 0) == 0; });
-}
-
 }  // namespace
-
-std::string parent_dir(const std::string& p) {
-    auto s = p.rfind('/');
-    return s == 0 || s == std::string::npos ? "/" : p.substr(0, s);
-}
-std::string base_name(const std::string& p) { return p.substr(p.rfind('/') + 1); }
-bool has_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
-bool under(const std::string& path, const std::string& dir) {
-    return dir == "/" ? path.size() > 1 : path.rfind(dir + "/", 0) == 0;
-}
 
 bool under_output(const std::string& abs, const BuildStep* build) {
     if (build == nullptr || !under(abs, build->dir)) return false;
@@ -89,31 +73,6 @@ std::variant<std::string, Refuse> resolve_glob(const PlanInput& in, const BuildS
                        : !p.unresolved.empty() ? p.unresolved
                                                : "it matches none of the outputs " + p.file + " names";
     return Refuse{"the command runs `" + abs + "`, but " + what, line, unblock};
-}
-
-std::optional<std::string> context_path(const StageFacts& f, const detect::Context& ctx, const std::string& abs, size_t before) {
-    std::optional<std::string> found;  // the last COPY that brings `abs` wins
-    for (const auto& s : f.steps) {
-        const auto& i = f.at(s.index);
-        if (s.index >= before) break;
-        if ((i.kind != Kind::Copy && i.kind != Kind::Add) || from_stage(i) || i.args.size() < 2) continue;
-        std::string dest = join_path(s.workdir, i.args.back());
-        std::string slash = dest == "/" ? "" : "/";
-        bool into_dir = i.args.back().ends_with("/") || i.args.back() == "." || i.args.size() > 2;
-        for (size_t k = 0; k + 1 < i.args.size(); ++k) {
-            std::string src = join_path("/", i.args[k]).substr(1);  // "./app/" -> "app", "." -> ""
-            if (src.empty() || ctx.is_dir(src)) {  // a folder: its contents land in dest
-                if (abs == dest) found = src;
-                else if (under(abs, dest)) found = (src.empty() ? "" : src + "/") + abs.substr(dest.size() + slash.size());
-            } else if (has_glob(base_name(src))) {
-                if (parent_dir(abs) == dest && fnmatch(base_name(src).c_str(), base_name(abs).c_str(), 0) == 0)
-                    found = (src.find('/') == std::string::npos ? "" : parent_dir("/" + src).substr(1) + "/") + base_name(abs);
-            } else if (abs == dest + slash + base_name(src) || (!into_dir && abs == dest)) {
-                found = src;
-            }
-        }
-    }
-    return found;
 }
 
 }  // namespace restage::rewrite::java

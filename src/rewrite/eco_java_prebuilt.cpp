@@ -10,6 +10,7 @@
 #include "rewrite/dockerignore.hpp"
 #include "rewrite/eco_java.hpp"
 #include "rewrite/runtime_stage.hpp"
+#include "rewrite/sources.hpp"
 #include "rewrite/text_util.hpp"
 
 namespace restage::rewrite::java {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "rewrite/eco_java.hpp"
+#include "rewrite/sources.hpp"
 
 namespace restage::rewrite::java {
 

@@ -1,4 +1,4 @@
-// Sources and manifests: finding the source COPY and the dependency fetch around it.
+// Sources and manifests: the source COPY, the dependency fetch around it, the COPY a path came from.
 #include "rewrite/sources.hpp"
 
 #include <fnmatch.h>
@@ -97,6 +97,41 @@ void order_manifests(const PlanInput& in, Build& b, size_t build_index, const Ma
     b.manifest = m;
     b.insert_manifests_before = src;
     b.drop_from_builder = fetch_runs_after(in.facts, *m, *src);
+}
+
+std::string parent_dir(const std::string& p) {
+    auto s = p.rfind('/');
+    return s == 0 || s == std::string::npos ? "/" : p.substr(0, s);
+}
+std::string base_name(const std::string& p) { return p.substr(p.rfind('/') + 1); }
+bool has_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+bool under(const std::string& path, const std::string& dir) {
+    return dir == "/" ? path.size() > 1 : path.rfind(dir + "/", 0) == 0;
+}
+
+std::optional<std::string> context_path(const StageFacts& f, const detect::Context& ctx, const std::string& abs, size_t before) {
+    std::optional<std::string> found;  // the last COPY that brings `abs` wins
+    for (const auto& s : f.steps) {
+        const auto& i = f.at(s.index);
+        if (s.index >= before) break;
+        if ((i.kind != Kind::Copy && i.kind != Kind::Add) || from_other_stage(i) || i.args.size() < 2) continue;
+        std::string dest = join_path(s.workdir, i.args.back());
+        std::string slash = dest == "/" ? "" : "/";
+        bool into_dir = i.args.back().ends_with("/") || i.args.back() == "." || i.args.size() > 2;
+        for (size_t k = 0; k + 1 < i.args.size(); ++k) {
+            std::string src = join_path("/", i.args[k]).substr(1);  // "./app/" -> "app", "." -> ""
+            if (src.empty() || ctx.is_dir(src)) {  // a folder: its contents land in dest
+                if (abs == dest) found = src;
+                else if (under(abs, dest)) found = (src.empty() ? "" : src + "/") + abs.substr(dest.size() + slash.size());
+            } else if (has_glob(base_name(src))) {
+                if (parent_dir(abs) == dest && fnmatch(base_name(src).c_str(), base_name(abs).c_str(), 0) == 0)
+                    found = (src.find('/') == std::string::npos ? "" : parent_dir("/" + src).substr(1) + "/") + base_name(abs);
+            } else if (abs == dest + slash + base_name(src) || (!into_dir && abs == dest)) {
+                found = src;
+            }
+        }
+    }
+    return found;
 }
 
 }  // namespace restage::rewrite

@@ -1,4 +1,4 @@
-// Sources and manifests: which COPY brings the sources in, and where dependencies are fetched.
+// Sources and manifests: the COPY that brings sources (or any image path) in; where dependencies are fetched.
 #pragma once
 
 #include <optional>
@@ -29,5 +29,16 @@ void order_manifests(const PlanInput& in, Build& b, size_t build_index, const Ma
 
 /// The words of every simple command in a RUN (shell form), assignments removed.
 std::vector<std::vector<std::string>> run_commands(const model::Instruction& run);
+
+/// Path helpers: "/a/b" -> "/a" and "b"; whether a word has a glob; whether `path` is inside `dir`.
+std::string parent_dir(const std::string& p);
+std::string base_name(const std::string& p);
+bool has_glob(const std::string& s);
+bool under(const std::string& path, const std::string& dir);
+
+/// Where an absolute path of the image came from in the context, by the stage's COPY and ADD
+/// instructions before `before`; nullopt when no COPY brought it.
+std::optional<std::string> context_path(const StageFacts& f, const detect::Context& ctx, const std::string& abs,
+                                        size_t before);
 
 }  // namespace restage::rewrite
