@@ -202,7 +202,8 @@ Build plan_java(const PlanInput& in) {
     }
     if (!enabled(in, eco + "-runtime-files")) {
         std::erase_if(b.artifacts, [&](const ArtifactCopy& a) {
-            return std::find(plan.extras.begin(), plan.extras.end(), a.from) != plan.extras.end() && !under(plan.artifact, a.from);
+            return std::find(plan.extras.begin(), plan.extras.end(), a.from) != plan.extras.end() &&
+                   !under(plan.artifact, a.from);
         });
         std::erase_if(b.changes, [&](const Change& c) { return c.rule == eco + "-runtime-files"; });
     }

@@ -109,23 +109,30 @@ bool under(const std::string& path, const std::string& dir) {
     return dir == "/" ? path.size() > 1 : path.rfind(dir + "/", 0) == 0;
 }
 
-std::optional<std::string> context_path(const StageFacts& f, const detect::Context& ctx, const std::string& abs, size_t before) {
+std::optional<std::string> context_path(const StageFacts& f, const detect::Context& ctx,
+                                        const std::string& abs, size_t before) {
     std::optional<std::string> found;  // the last COPY that brings `abs` wins
     for (const auto& s : f.steps) {
         const auto& i = f.at(s.index);
         if (s.index >= before) break;
-        if ((i.kind != Kind::Copy && i.kind != Kind::Add) || from_other_stage(i) || i.args.size() < 2) continue;
+        if ((i.kind != Kind::Copy && i.kind != Kind::Add) || from_other_stage(i) || i.args.size() < 2)
+            continue;
         std::string dest = join_path(s.workdir, i.args.back());
         std::string slash = dest == "/" ? "" : "/";
         bool into_dir = i.args.back().ends_with("/") || i.args.back() == "." || i.args.size() > 2;
         for (size_t k = 0; k + 1 < i.args.size(); ++k) {
             std::string src = join_path("/", i.args[k]).substr(1);  // "./app/" -> "app", "." -> ""
-            if (src.empty() || ctx.is_dir(src)) {  // a folder: its contents land in dest
-                if (abs == dest) found = src;
-                else if (under(abs, dest)) found = (src.empty() ? "" : src + "/") + abs.substr(dest.size() + slash.size());
+            if (src.empty() || ctx.is_dir(src)) {                   // a folder: its contents land in dest
+                if (abs == dest)
+                    found = src;
+                else if (under(abs, dest))
+                    found = (src.empty() ? "" : src + "/") + abs.substr(dest.size() + slash.size());
             } else if (has_glob(base_name(src))) {
-                if (parent_dir(abs) == dest && fnmatch(base_name(src).c_str(), base_name(abs).c_str(), 0) == 0)
-                    found = (src.find('/') == std::string::npos ? "" : parent_dir("/" + src).substr(1) + "/") + base_name(abs);
+                if (parent_dir(abs) == dest &&
+                    fnmatch(base_name(src).c_str(), base_name(abs).c_str(), 0) == 0)
+                    found =
+                        (src.find('/') == std::string::npos ? "" : parent_dir("/" + src).substr(1) + "/") +
+                        base_name(abs);
             } else if (abs == dest + slash + base_name(src) || (!into_dir && abs == dest)) {
                 found = src;
             }

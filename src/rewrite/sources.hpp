@@ -38,7 +38,7 @@ bool under(const std::string& path, const std::string& dir);
 
 /// Where an absolute path of the image came from in the context, by the stage's COPY and ADD
 /// instructions before `before`; nullopt when no COPY brought it.
-std::optional<std::string> context_path(const StageFacts& f, const detect::Context& ctx, const std::string& abs,
-                                        size_t before);
+std::optional<std::string> context_path(const StageFacts& f, const detect::Context& ctx,
+                                        const std::string& abs, size_t before);
 
 }  // namespace restage::rewrite
