@@ -67,3 +67,14 @@ TEST_CASE("user: what the original gave its non-root user stays writable by the 
     REQUIRE(root.status == Outcome::Status::Rewritten);
     CHECK(root.text.find("COPY --from=build /home/node/app /home/node/app\n") != std::string::npos);
 }
+
+TEST_CASE("size: the explanation says when the runtime is no smaller", "[rewrite]") {
+    auto out =
+        rewrite_text("FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"npm\", \"start\"]\n",
+                     {{"package.json", R"({"scripts":{"start":"node server.js"},"dependencies":{}})"},
+                      {"package-lock.json", "{}"},
+                      {"server.js", ""}});
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(reason(out, "node-split-build") ==
+          "Builds in node:20-alpine and runs /app on node:20-alpine (about 45 MB, as before)");
+}

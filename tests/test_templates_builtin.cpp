@@ -146,8 +146,7 @@ TEST_CASE("rule reasons expand with their variables", "[templates]") {
     CHECK(expand_reason(rule->reason, {{"builder_image", "golang:1.22"},
                                        {"artifact", "/app/server"},
                                        {"runtime_image", "gcr.io/distroless/static-debian12:nonroot"},
-                                       {"size_before_mb", "300"},
-                                       {"size_after_mb", "2"}}) ==
+                                       {"size", "about 2 MB instead of 300 MB"}}) ==
           "Builds in golang:1.22 and ships only /app/server on gcr.io/distroless/static-debian12:nonroot "
           "(about 2 MB instead of 300 MB)");
     CHECK(r->rule("no-such-rule") == nullptr);

@@ -117,6 +117,12 @@ std::map<std::string, std::string> size_vars(const PlanInput& in, const std::str
     const RuntimeBase* r = in.catalogue.runtime(runtime_id);
     v["size_before_mb"] = before ? fmt_mb(*before) : "?";
     v["size_after_mb"] = r != nullptr ? fmt_mb(r->size_mb) : "?";
+    // In words: "about 2.0 MB instead of 300 MB", "about 45 MB, as before", "about 45 MB".
+    std::string after = "about " + v["size_after_mb"] + " MB";
+    v["size"] = r == nullptr ? "size unknown"
+                : !before    ? after
+                : v["size_before_mb"] == v["size_after_mb"] ? after + ", as before"
+                                                             : after + " instead of " + v["size_before_mb"] + " MB";
     return v;
 }
 
