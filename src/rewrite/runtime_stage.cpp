@@ -107,6 +107,40 @@ std::vector<std::string> handed_over(const StageFacts& f) {
     return out;
 }
 
+// The runtime image with the builder's version argument in place of its value, when the builder's
+// FROM takes its version from a global ARG (FROM node:${NODE_VERSION}-bookworm) and the runtime
+// image names that version once (nodejs22-debian12): `--build-arg NODE_VERSION=20` then moves
+// both stages. The argument's name, or "".
+std::string follow_version_arg(const StageFacts& f, std::string& image) {
+    const auto& ins = f.doc->instructions();
+    const std::string& raw = ins[f.from].args.empty() ? std::string() : ins[f.from].args[0];
+    auto token_char = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; };
+    for (size_t k = 0; k < f.from; ++k) {
+        if (ins[k].kind != Kind::Arg) continue;
+        for (const auto& a : ins[k].args) {
+            size_t eq = a.find('=');
+            if (eq == std::string::npos) continue;
+            std::string name = a.substr(0, eq), value = a.substr(eq + 1);
+            if (value.empty() || !std::all_of(value.begin(), value.end(), token_char)) continue;
+            if (!references(raw, name)) continue;
+            size_t at = image.find(value), found = std::string::npos;
+            int count = 0;
+            for (; at != std::string::npos; at = image.find(value, at + 1)) {
+                bool alone = (at == 0 || !token_char(image[at - 1])) &&
+                             (at + value.size() == image.size() || !token_char(image[at + value.size()]));
+                if (alone) {
+                    found = at;
+                    ++count;
+                }
+            }
+            if (count != 1) continue;
+            image.replace(found, value.size(), "${" + name + "}");
+            return name;
+        }
+    }
+    return "";
+}
+
 }  // namespace
 
 int privileged_port(const StageFacts& f) {
@@ -382,6 +416,11 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
     // With --debug-stage, the same stage on an image with a shell comes first as target `debug`;
     // the runtime stays last, so a plain build still produces it.
     std::string image = runtime_image(in, b.runtime);
+    if (std::string arg = enabled(in, "runtime-follows-arg") ? follow_version_arg(f, image) : ""; !arg.empty()) {
+        vars["name"] = arg;
+        vars["image"] = image;
+        out.changes.push_back(change(in.tmpl, "runtime-follows-arg", vars));
+    }
     std::string final_stage = eol + "FROM " + image + eol + stage_text;
     if (in.options.debug_stage && enabled(in, "debug-stage")) {
         std::string debug = debug_image(*base, image);
