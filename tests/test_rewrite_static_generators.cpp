@@ -30,26 +30,26 @@ TEST_CASE(
         {"package.json", kCra}, {"package-lock.json", "{}"}, {"public/index.html", ""}, {"src/index.js", ""}};
     auto out = rewrite_text(dockerfile, context);
     REQUIRE(out.status == Outcome::Status::Rewritten);
-    CHECK(
-        out.text ==
-        "FROM node:20-alpine AS build\n"
-        "WORKDIR /app\n"
-        "COPY package.json package-lock.json ./\n"
-        "RUN npm ci\n"
-        "COPY . .\n"
-        "RUN npm run build\n"
-        "RUN npm install -g serve\n"
-        "\n"
-        "FROM nginx:alpine\n"
-        "WORKDIR /app\n"
-        "COPY --from=build /app/build /usr/share/nginx/html\n"
-        "RUN printf 'server {\\n    listen 3000;\\n    root /usr/share/nginx/html;\\n    location / {\\n     "
-        "   try_files $uri $uri.html $uri/ /index.html;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf\n"
-        "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
-        "/var/cache/nginx /var/log/nginx\n"
-        "EXPOSE 3000\n"
-        "USER nginx\n"
-        "CMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
+    CHECK(out.text ==
+          "FROM node:20-alpine AS build\n"
+          "WORKDIR /app\n"
+          "COPY package.json package-lock.json ./\n"
+          "RUN npm ci\n"
+          "COPY . .\n"
+          "RUN npm run build\n"
+          "RUN npm install -g serve\n"
+          "\n"
+          "FROM nginx:alpine\n"
+          "WORKDIR /app\n"
+          "COPY --from=build /app/build /usr/share/nginx/html\n"
+          "RUN printf 'server {\\n    listen 3000;\\n    root /usr/share/nginx/html;\\n    absolute_redirect "
+          "off;\\n    location / {\\n     "
+          "   try_files $uri $uri.html $uri/ /index.html;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf\n"
+          "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
+          "/var/cache/nginx /var/log/nginx\n"
+          "EXPOSE 3000\n"
+          "USER nginx\n"
+          "CMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
     CHECK(rules(out) == std::vector<std::string>{"static-serve-nginx", "static-server-nginx",
                                                  "static-nginx-config", "static-nginx-nonroot",
                                                  "deps-before-sources", "runtime-nonroot"});
@@ -90,7 +90,8 @@ TEST_CASE("static: Vite built with npm run build and served by `npx http-server 
           "FROM nginx:alpine\n"
           "WORKDIR /app\n"
           "COPY --from=build /app/dist /usr/share/nginx/html\n"
-          "RUN printf 'server {\\n    listen 8080;\\n    root /usr/share/nginx/html;\\n    location / {\\n   "
+          "RUN printf 'server {\\n    listen 8080;\\n    root /usr/share/nginx/html;\\n    absolute_redirect "
+          "off;\\n    error_page 404 /404.html;\\n    location / {\\n   "
           "     try_files $uri $uri.html $uri/ =404;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf\n"
           "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
           "/var/cache/nginx /var/log/nginx\n"
@@ -123,25 +124,25 @@ TEST_CASE(
                            {"src/index.html", ""}};
     auto out = rewrite_text(dockerfile, context);
     REQUIRE(out.status == Outcome::Status::Rewritten);
-    CHECK(
-        out.text ==
-        "FROM node:20-alpine AS build\n"
-        "WORKDIR /app\n"
-        "COPY package.json package-lock.json ./\n"
-        "RUN npm ci\n"
-        "COPY . .\n"
-        "RUN npx ng build --configuration production\n"
-        "\n"
-        "FROM nginx:alpine\n"
-        "WORKDIR /app\n"
-        "COPY --from=build /app/dist/shop/browser /usr/share/nginx/html\n"
-        "RUN printf 'server {\\n    listen 8080;\\n    root /usr/share/nginx/html;\\n    location / {\\n     "
-        "   try_files $uri $uri.html $uri/ /index.html;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf\n"
-        "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
-        "/var/cache/nginx /var/log/nginx\n"
-        "EXPOSE 8080\n"
-        "USER nginx\n"
-        "CMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
+    CHECK(out.text ==
+          "FROM node:20-alpine AS build\n"
+          "WORKDIR /app\n"
+          "COPY package.json package-lock.json ./\n"
+          "RUN npm ci\n"
+          "COPY . .\n"
+          "RUN npx ng build --configuration production\n"
+          "\n"
+          "FROM nginx:alpine\n"
+          "WORKDIR /app\n"
+          "COPY --from=build /app/dist/shop/browser /usr/share/nginx/html\n"
+          "RUN printf 'server {\\n    listen 8080;\\n    root /usr/share/nginx/html;\\n    absolute_redirect "
+          "off;\\n    location / {\\n     "
+          "   try_files $uri $uri.html $uri/ /index.html;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf\n"
+          "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
+          "/var/cache/nginx /var/log/nginx\n"
+          "EXPOSE 8080\n"
+          "USER nginx\n"
+          "CMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
     CHECK(rules(out) == std::vector<std::string>{"static-serve-nginx", "static-server-nginx",
                                                  "static-nginx-config", "static-nginx-nonroot",
                                                  "runtime-nonroot"});
@@ -167,7 +168,8 @@ TEST_CASE("static: Hugo built in klakegg/hugo, `hugo server` (the image ENTRYPOI
           "\n"
           "FROM nginx:alpine\n"
           "COPY --from=build /src/public /usr/share/nginx/html\n"
-          "RUN printf 'server {\\n    listen 1313;\\n    root /usr/share/nginx/html;\\n}\\n' > "
+          "RUN printf 'server {\\n    listen 1313;\\n    root /usr/share/nginx/html;\\n    absolute_redirect "
+          "off;\\n    error_page 404 /404.html;\\n}\\n' > "
           "/etc/nginx/conf.d/default.conf\n"
           "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
           "/var/cache/nginx /var/log/nginx\n"
@@ -203,7 +205,8 @@ TEST_CASE("static: Jekyll built with `jekyll build`, `jekyll serve` becomes ngin
           "FROM nginx:alpine\n"
           "WORKDIR /srv/jekyll\n"
           "COPY --from=build /srv/jekyll/_site /usr/share/nginx/html\n"
-          "RUN printf 'server {\\n    listen 4000;\\n    root /usr/share/nginx/html;\\n}\\n' > "
+          "RUN printf 'server {\\n    listen 4000;\\n    root /usr/share/nginx/html;\\n    absolute_redirect "
+          "off;\\n    error_page 404 /404.html;\\n}\\n' > "
           "/etc/nginx/conf.d/default.conf\n"
           "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
           "/var/cache/nginx /var/log/nginx\n"
@@ -244,7 +247,8 @@ TEST_CASE("static: `vite preview` through an npm script serves dist as a single-
           "FROM nginx:alpine\n"
           "WORKDIR /app\n"
           "COPY --from=build /app/dist /usr/share/nginx/html\n"
-          "RUN printf 'server {\\n    listen 4173;\\n    root /usr/share/nginx/html;\\n    location / {\\n   "
+          "RUN printf 'server {\\n    listen 4173;\\n    root /usr/share/nginx/html;\\n    absolute_redirect "
+          "off;\\n    location / {\\n   "
           "     try_files $uri $uri/ /index.html;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf\n"
           "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
           "/var/cache/nginx /var/log/nginx\n"

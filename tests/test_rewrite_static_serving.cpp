@@ -57,7 +57,8 @@ TEST_CASE("static: a server on port 80 (PORT=80) keeps nginx as root and says wh
           "ENV PORT=80\n"
           "WORKDIR /app\n"
           "COPY --from=build /app/build /usr/share/nginx/html\n"
-          "RUN printf 'server {\\n    listen 80;\\n    root /usr/share/nginx/html;\\n    location / {\\n     "
+          "RUN printf 'server {\\n    listen 80;\\n    root /usr/share/nginx/html;\\n    absolute_redirect "
+          "off;\\n    location / {\\n     "
           "   try_files $uri $uri.html $uri/ /index.html;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf\n"
           "EXPOSE 80\n"
           "CMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
@@ -82,21 +83,21 @@ TEST_CASE("static: a prebuilt folder copied in and served by serve moves to ngin
     const Files context = {{"package.json", kCra}, {"build/index.html", ""}, {"public/index.html", ""}};
     auto out = rewrite_text(dockerfile, context);
     REQUIRE(out.status == Outcome::Status::Rewritten);
-    CHECK(
-        out.text ==
-        "FROM node:20-alpine AS build\n"
-        "RUN npm install -g serve\n"
-        "COPY ./build /site\n"
-        "\n"
-        "FROM nginx:alpine\n"
-        "COPY --from=build /site /usr/share/nginx/html\n"
-        "RUN printf 'server {\\n    listen 5000;\\n    root /usr/share/nginx/html;\\n    location / {\\n     "
-        "   try_files $uri $uri.html $uri/ /index.html;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf\n"
-        "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
-        "/var/cache/nginx /var/log/nginx\n"
-        "EXPOSE 5000\n"
-        "USER nginx\n"
-        "CMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
+    CHECK(out.text ==
+          "FROM node:20-alpine AS build\n"
+          "RUN npm install -g serve\n"
+          "COPY ./build /site\n"
+          "\n"
+          "FROM nginx:alpine\n"
+          "COPY --from=build /site /usr/share/nginx/html\n"
+          "RUN printf 'server {\\n    listen 5000;\\n    root /usr/share/nginx/html;\\n    absolute_redirect "
+          "off;\\n    location / {\\n     "
+          "   try_files $uri $uri.html $uri/ /index.html;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf\n"
+          "RUN sed -i 's,^pid .*,pid /tmp/nginx.pid;,' /etc/nginx/nginx.conf && chown -R nginx:nginx "
+          "/var/cache/nginx /var/log/nginx\n"
+          "EXPOSE 5000\n"
+          "USER nginx\n"
+          "CMD [\"nginx\", \"-g\", \"daemon off;\"]\n");
     CHECK(rules(out) == std::vector<std::string>{"static-prebuilt-nginx", "static-server-nginx",
                                                  "static-nginx-config", "static-nginx-nonroot",
                                                  "runtime-nonroot"});
@@ -144,20 +145,24 @@ TEST_CASE("static: a development server (react-scripts start) is rewritten as th
     CHECK(again(out, context) == Outcome::Status::Unchanged);
 }
 
-TEST_CASE("static: nginx config only when the port or routing differs from nginx's default",
+TEST_CASE("static: nginx config keeps the port, the routing, the 404 page and relative redirects",
           "[rewrite][static]") {
     site::Server plain;
     plain.port = 80;
-    CHECK(site::nginx_config(plain).empty());
+    CHECK(site::nginx_config(plain) ==
+          "server {\n    listen 80;\n    root /usr/share/nginx/html;\n    absolute_redirect off;\n"
+          "    error_page 404 /404.html;\n}\n");
     site::Server spa;
     spa.port = 8080;
     spa.spa = true;
     CHECK(site::nginx_config(spa) ==
-          "server {\n    listen 8080;\n    root /usr/share/nginx/html;\n    location / {\n"
+          "server {\n    listen 8080;\n    root /usr/share/nginx/html;\n    absolute_redirect off;\n    "
+          "location / {\n"
           "        try_files $uri $uri/ /index.html;\n    }\n}\n");
     site::Server port;
     port.port = 9000;
     CHECK(site::write_config(site::nginx_config(port)) ==
-          "RUN printf 'server {\\n    listen 9000;\\n    root /usr/share/nginx/html;\\n}\\n' > "
+          "RUN printf 'server {\\n    listen 9000;\\n    root /usr/share/nginx/html;\\n    absolute_redirect "
+          "off;\\n    error_page 404 /404.html;\\n}\\n' > "
           "/etc/nginx/conf.d/default.conf");
 }

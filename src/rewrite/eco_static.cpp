@@ -48,6 +48,8 @@ std::string what_config_does(const site::Server& s) {
     std::vector<std::string> what = {"listen on port " + std::to_string(s.port)};
     if (s.spa) what.push_back("answer unknown paths with /index.html (a single-page app)");
     if (s.clean_urls) what.push_back("serve /page from page.html");
+    if (!s.spa) what.push_back("answer a missing page with the site's 404.html");
+    what.push_back("redirect a folder to its slash with a relative address");
     std::string out;
     for (size_t i = 0; i < what.size(); ++i)
         out += (i == 0 ? "" : i + 1 == what.size() ? " and " : ", ") + what[i];
@@ -167,7 +169,7 @@ Build plan_static(const PlanInput& in) {
     std::string config = site::nginx_config(server);
     for (const std::string& rule :
          {split, std::string("static-server-nginx"), std::string("static-nginx-config")}) {
-        if (enabled(in, rule) || (config.empty() && rule == "static-nginx-config")) continue;
+        if (enabled(in, rule)) continue;
         b.notes.push_back("rule " + rule + " is switched off in .restage.yaml");
         return b;
     }
@@ -182,11 +184,9 @@ Build plan_static(const PlanInput& in) {
     vars["exec_form"] = json_argv(*b.cmd);
     b.changes.push_back(change(in.tmpl, "static-server-nginx", vars, cmd.first_line, cmd.last_line));
 
-    if (!config.empty()) {
-        b.runtime_setup.push_back(site::write_config(config));
-        vars["what"] = what_config_does(server);
-        b.changes.push_back(change(in.tmpl, "static-nginx-config", vars, cmd.first_line, cmd.last_line));
-    }
+    b.runtime_setup.push_back(site::write_config(config));
+    vars["what"] = what_config_does(server);
+    b.changes.push_back(change(in.tmpl, "static-nginx-config", vars, cmd.first_line, cmd.last_line));
     bool nonroot = in.options.nonroot && enabled(in, "runtime-nonroot");
     if (nonroot && b.runtime == "nginx-unprivileged") {
         b.user = base->user;  // already set up to run as its user

@@ -63,7 +63,9 @@ std::variant<Server, Refuse> find_server(const PlanInput& in, const node::Launch
 std::variant<std::string, Refuse> output_dir(const PlanInput& in, const Built& built,
                                              const std::string& context_dir);
 
-/// The nginx server block that keeps the port and routing of `s`, or "" when nginx's default does.
+/// The nginx server block that keeps the port and routing of `s`, answers a missing page with
+/// the site's 404.html (a single-page app's routes go to /index.html instead) and redirects a
+/// folder to its slash with a relative Location, as the servers restage replaces do.
 std::string nginx_config(const Server& s);
 
 /// The Dockerfile RUN that writes `config` to /etc/nginx/conf.d/default.conf.

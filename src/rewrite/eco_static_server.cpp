@@ -276,8 +276,12 @@ std::variant<Server, Refuse> find_server(const PlanInput& in, const node::Launch
 
 std::string nginx_config(const Server& s) {
     bool routes = s.spa || s.clean_urls;
-    if (s.port == 80 && !routes) return "";
-    std::string c = "server {\n    listen " + std::to_string(s.port) + ";\n    root /usr/share/nginx/html;\n";
+    // Every server restage replaces answers a missing page with the site's 404.html, and
+    // redirects a folder to its slash with a relative Location (nginx's absolute one names the
+    // container's port, not the one published).
+    std::string c = "server {\n    listen " + std::to_string(s.port) +
+                    ";\n    root /usr/share/nginx/html;\n    absolute_redirect off;\n";
+    if (!s.spa) c += "    error_page 404 /404.html;\n";
     if (routes) {
         c += "    location / {\n        try_files $uri " + std::string(s.clean_urls ? "$uri.html " : "") +
              "$uri/ " + (s.spa ? "/index.html" : "=404") + ";\n    }\n";
