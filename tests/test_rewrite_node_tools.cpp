@@ -162,3 +162,18 @@ TEST_CASE(
           "`npm start` runs pm2-runtime, installed globally in the build stage, so the runtime stage "
           "runs `npm install -g pm2` too");
 }
+
+TEST_CASE("node: an OS package the command runs is installed in the runtime, and the reason names its line",
+          "[rewrite][node]") {
+    auto out = rewrite_text(
+        "FROM node:20-alpine\nWORKDIR /app\nRUN apk add --no-cache tini\nCOPY . .\nRUN npm ci\n"
+        "ENTRYPOINT [\"/sbin/tini\", \"--\"]\nCMD [\"node\", \"server.js\"]\n",
+        {{"package.json", R"({"dependencies":{"express":"^4"}})"},
+         {"package-lock.json", "{}"},
+         {"server.js", ""}});
+    INFO(explain(out));
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(reason(out, "keep-runtime-packages") ==
+          "Keeps tini in the runtime stage, installed as line 3 installs them; the application uses them at "
+          "run time");
+}

@@ -355,7 +355,23 @@ Result<Assembled> assemble(const PlanInput& in, const Build& b) {
         std::string pkgs;
         for (const auto& p : in.needs.packages) pkgs += (pkgs.empty() ? "" : " ") + p;
         vars["packages"] = pkgs;
-        vars["line"] = "0";
+        // Where the original installed the first of them.
+        auto names = [](const std::string& text, const std::string& word) {
+            auto edge = [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c == '\\' || c == ';'; };
+            for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+                size_t end = at + word.size();
+                if ((at == 0 || edge(text[at - 1])) && (end == text.size() || edge(text[end]) || text[end] == '='))
+                    return true;
+            }
+            return false;
+        };
+        int installed = 0;
+        for (const auto& s : f.steps) {
+            const auto& i = f.at(s.index);
+            if (installed == 0 && i.kind == Kind::Run && !i.args.empty() && names(i.args[0], in.needs.packages.front()))
+                installed = i.first_line;
+        }
+        vars["line"] = installed > 0 ? "line " + std::to_string(installed) : "the original";
         out.changes.push_back(change(in.tmpl, "keep-runtime-packages", vars));
     }
     // The tools a HEALTHCHECK calls (curl, wget) that the base lacks but can install.
