@@ -12,14 +12,15 @@ const std::map<std::string, std::string> kGoContext = {
 }
 
 TEST_CASE("go: a tutorial Dockerfile becomes a distroless two-stage build", "[rewrite][go]") {
-    auto out = rewrite_text("FROM golang:1.22\n"
-                            "WORKDIR /app\n"
-                            "COPY . .\n"
-                            "RUN go mod download\n"
-                            "RUN go build -o main .\n"
-                            "EXPOSE 8080\n"
-                            "CMD [\"./main\"]\n",
-                            kGoContext);
+    auto out = rewrite_text(
+        "FROM golang:1.22\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN go mod download\n"
+        "RUN go build -o main .\n"
+        "EXPOSE 8080\n"
+        "CMD [\"./main\"]\n",
+        kGoContext);
     REQUIRE(out.status == Outcome::Status::Rewritten);
     CHECK(out.text ==
           "FROM golang:1.22 AS build\n"
@@ -36,4 +37,14 @@ TEST_CASE("go: a tutorial Dockerfile becomes a distroless two-stage build", "[re
           "EXPOSE 8080\n"
           "USER nonroot\n"
           "CMD [\"./main\"]\n");
+}
+
+TEST_CASE("go: `cd DIR && go install` names the binary after DIR in GOPATH mode", "[rewrite][go]") {
+    const std::string dockerfile =
+        "FROM golang:1.8\nCOPY . /go/src/gateway\nRUN cd /go/src/gateway && go install\n"
+        "EXPOSE 8080\nCMD [\"/go/bin/gateway\"]\n";
+    auto out = rewrite_text(dockerfile, {{"main.go", "package main\n"}});
+    INFO(restage::test::explain(out));
+    REQUIRE(out.status == Outcome::Status::Rewritten);
+    CHECK(out.text.find("COPY --from=build /go/bin/gateway /go/bin/gateway\n") != std::string::npos);
 }

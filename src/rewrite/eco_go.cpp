@@ -62,6 +62,7 @@ std::optional<GoBuild> find_build(const StageFacts& f) {
                 for (auto& c : simple_commands(h.content)) simple.push_back(std::move(c));
             }
         }
+        std::string dir = s.workdir;  // `cd DIR &&` moves it for the commands after
         for (size_t c = 0; c < (i.json ? 1 : simple.size()); ++c) {
             std::string text = i.json ? "" : simple[c];
             std::vector<std::string> all = i.json ? i.args : std::vector<std::string>{};
@@ -69,9 +70,10 @@ std::optional<GoBuild> find_build(const StageFacts& f) {
                 if (auto w = model::process_words(text, model::empty_env(), {})) all = *w;
             }
             std::vector<std::string> words = i.json ? i.args : command_words(text);
+            if (words.size() == 2 && words[0] == "cd") dir = join_path(dir, expand(words[1], f.env_entries, f.doc->escape()));
             bool wrapper = words.size() >= 2 && words[0] == "go-wrapper" && words[1] == "install";
             if (!wrapper && (words.size() < 2 || words[0] != "go" || (words[1] != "build" && words[1] != "install"))) continue;
-            GoBuild g{s.index, words[1] == "install", "", {}, "", s.workdir};
+            GoBuild g{s.index, words[1] == "install", "", {}, "", dir};
             if (wrapper) words.resize(2);  // its arguments go to `go install` flags, not packages
             for (const auto& w : all) {
                 if (w.rfind("CGO_ENABLED=", 0) == 0) g.cgo = w.substr(12);
