@@ -2,9 +2,11 @@
 // the original's port, with its routing (single-page fallback, clean URLs) written as nginx config.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "rewrite/command.hpp"
 #include "rewrite/eco_static.hpp"
+#include "rewrite/text_util.hpp"
 
 namespace restage::rewrite {
 
@@ -75,6 +77,29 @@ Build plan_static(const PlanInput& in) {
     auto context = node::context_dir(f, in.ctx, site);
     node::Package pkg = node::read_package(in.ctx, context.value_or(""));
     auto built = site::find_built(f, pkg, site);
+    // A build over dependency manifests alone: the pages are mounted when the container runs.
+    if (built) {
+        static const std::set<std::string> kManifests = {"Gemfile", "Gemfile.lock", "package.json", "package-lock.json",
+                                                         "yarn.lock", "pnpm-lock.yaml", "npm-shrinkwrap.json", "go.mod", "go.sum"};
+        std::vector<std::string> copied;
+        bool pages = false;
+        for (const auto& s : f.steps) {
+            const auto& i = f.at(s.index);
+            if ((i.kind != Kind::Copy && i.kind != Kind::Add) || i.args.size() < 2 || f.at(s.index).first_line > f.at(built->index).first_line)
+                continue;
+            for (size_t k = 0; k + 1 < i.args.size(); ++k) {
+                std::string src = i.args[k];
+                while (src.rfind("./", 0) == 0) src.erase(0, 2);
+                copied.push_back(src);
+                pages = pages || !kManifests.count(src.substr(src.rfind('/') + 1));
+            }
+        }
+        if (!copied.empty() && !pages)
+            return refuse({"the build on line " + std::to_string(f.at(built->index).first_line) + " has only " +
+                               joined(copied, ", ") + " to work on: the site's pages are not in the image (they are "
+                               "mounted when the container runs)",
+                           f.at(built->index).first_line, "copy the site into the image, then run restage again"});
+    }
     if (site::web_server_image(f.base_image)) {
         if (built)
             return refuse({"the site is built inside the web server image " + f.base_image +
