@@ -92,7 +92,7 @@ bool Context::exists(std::string_view rel) const {
     auto n = normalise(rel);
     if (!n) return false;
     if (memory_) return n->empty() || memory_->count(*n) != 0 || is_dir(*n);
-    if (root_.empty()) return false;
+    if (root_.empty() || listed_absent(*n)) return false;
     if (auto st = plain_status(root_, *n)) return std::filesystem::exists(*st);
     auto p = root_ / *n;
     std::error_code ec;
@@ -108,7 +108,7 @@ bool Context::is_dir(std::string_view rel) const {
         auto it = memory_->lower_bound(prefix);
         return it != memory_->end() && it->first.compare(0, prefix.size(), prefix) == 0;
     }
-    if (root_.empty()) return false;
+    if (root_.empty() || listed_absent(*n)) return false;
     if (auto st = plain_status(root_, *n)) return std::filesystem::is_directory(*st);
     auto p = root_ / *n;
     std::error_code ec;
@@ -123,7 +123,7 @@ std::optional<std::string> Context::read(std::string_view rel) const {
         if (it == memory_->end()) return std::nullopt;
         return it->second.substr(0, kMaxRead);
     }
-    if (root_.empty()) return std::nullopt;
+    if (root_.empty() || listed_absent(*n)) return std::nullopt;
     auto p = root_ / *n;
     std::error_code ec;
     if (auto st = plain_status(root_, *n)) {
@@ -178,7 +178,21 @@ std::vector<std::string> Context::list(std::string_view rel) const {
     std::sort(out.begin(), out.end());
     std::lock_guard lock(listings_->mutex);
     listings_->folders.emplace(*n, out);
+    if (!ec) listings_->complete.insert(*n);
     return out;
+}
+
+bool Context::listed_absent(const std::string& rel) const {
+    if (rel.empty()) return false;
+    const std::size_t slash = rel.rfind('/');
+    const std::string folder = slash == std::string::npos ? "" : rel.substr(0, slash);
+    const std::string name = rel.substr(slash == std::string::npos ? 0 : slash + 1);
+    if (folder.empty()) list();
+    std::lock_guard lock(listings_->mutex);
+    if (listings_->complete.count(folder) == 0) return false;
+    const auto& names = listings_->folders.at(folder);
+    return !std::binary_search(names.begin(), names.end(), name) &&
+           !std::binary_search(names.begin(), names.end(), name + "/");
 }
 
 }  // namespace restage::detect
