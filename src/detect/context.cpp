@@ -187,8 +187,12 @@ bool Context::listed_absent(const std::string& rel) const {
     const std::size_t slash = rel.rfind('/');
     const std::string folder = slash == std::string::npos ? "" : rel.substr(0, slash);
     const std::string name = rel.substr(slash == std::string::npos ? 0 : slash + 1);
-    if (folder.empty()) list();
-    std::lock_guard lock(listings_->mutex);
+    std::unique_lock lock(listings_->mutex);
+    if (folder.empty() && listings_->folders.count(folder) == 0) {
+        lock.unlock();
+        list();
+        lock.lock();
+    }
     if (listings_->complete.count(folder) == 0) return false;
     const auto& names = listings_->folders.at(folder);
     return !std::binary_search(names.begin(), names.end(), name) &&
