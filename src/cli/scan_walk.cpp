@@ -168,11 +168,8 @@ private:
 
     void walk(const fs::path& dir, const std::string& rel, std::vector<Rule> rules) {
         std::error_code ec;
-        if (!no_ignore_ && fs::is_regular_file(dir / ".gitignore", ec)) {
-            auto more = read_gitignore(dir / ".gitignore", rel);
-            rules.insert(rules.end(), more.begin(), more.end());
-        }
-        std::vector<fs::directory_entry> entries;
+        // Each entry with its name, taken once: sorting by path().filename() built two paths a comparison.
+        std::vector<std::pair<std::string, fs::directory_entry>> entries;
         fs::directory_iterator it(dir, ec);
         if (ec) {
             found_.errors.push_back(Error{ErrorKind::Io, "cannot read folder " + dir.generic_string() + ": " + ec.message(), {}, ""});
@@ -180,12 +177,18 @@ private:
         }
         for (; it != fs::directory_iterator(); it.increment(ec)) {
             if (ec) break;
-            entries.push_back(*it);
+            entries.emplace_back(it->path().filename().string(), *it);
+        }
+        // The listing says whether there is a .gitignore: no stat of one in every folder.
+        const bool has_gitignore = std::any_of(entries.begin(), entries.end(),
+                                               [](const auto& e) { return e.first == ".gitignore"; });
+        if (!no_ignore_ && has_gitignore && fs::is_regular_file(dir / ".gitignore", ec)) {
+            auto more = read_gitignore(dir / ".gitignore", rel);
+            rules.insert(rules.end(), more.begin(), more.end());
         }
         std::sort(entries.begin(), entries.end(),
-                  [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-        for (const auto& e : entries) {
-            const std::string name = e.path().filename().string();
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [name, e] : entries) {
             const std::string child = rel.empty() ? name : rel + "/" + name;
             const bool is_dir = e.is_directory(ec) && !e.is_symlink(ec);
             if (is_dir) {
