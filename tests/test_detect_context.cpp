@@ -46,3 +46,34 @@ TEST_CASE("context: on disk", "[detect][context]") {
     CHECK(missing.list().empty());
     CHECK_FALSE(missing.exists("package.json"));
 }
+
+TEST_CASE("context: symbolic links on disk count where they lead", "[detect][context]") {
+    namespace fs = std::filesystem;
+    TempDir dir;
+    dir.write("ctx/real/app.js", "app");
+    dir.write("outside/secret.txt", "secret");
+    fs::create_symlink(dir.path / "outside", dir.path / "ctx/out");          // a folder out of the root
+    fs::create_symlink("real", dir.path / "ctx/in");                         // a folder inside it
+    fs::create_symlink("real/app.js", dir.path / "ctx/app.js");              // a file inside it
+    fs::create_symlink(dir.path / "ctx/real", dir.path / "ctx/real/again");  // a loop back inside
+    fs::create_symlink(dir.path / "ctx", dir.path / "alias");                // the root itself a link
+    for (const auto& root : {dir.path / "ctx", dir.path / "alias", dir.path / "ctx/./real/.."}) {
+        INFO(root.string());
+        auto ctx = Context::from_dir(root);
+        CHECK_FALSE(ctx.exists("out"));
+        CHECK_FALSE(ctx.exists("out/secret.txt"));
+        CHECK_FALSE(ctx.is_dir("out"));
+        CHECK_FALSE(ctx.read("out/secret.txt").has_value());
+        CHECK(ctx.is_dir("in"));
+        CHECK(ctx.read("in/app.js") == "app");
+        CHECK(ctx.read("app.js") == "app");
+        CHECK(ctx.read("real/again/again/app.js") == "app");
+        CHECK(ctx.exists("real/app.js"));
+        CHECK(ctx.exists(""));
+        CHECK(ctx.is_dir(""));
+        CHECK_FALSE(ctx.exists("real/app.js/x"));  // a file is no folder
+        CHECK_FALSE(ctx.is_dir("real/app.js"));
+        CHECK_FALSE(ctx.exists("nothing/app.js"));
+        CHECK_FALSE(ctx.read("real").has_value());
+    }
+}

@@ -165,6 +165,36 @@ TEST_CASE("template errors: duplicate rule ids and codes across templates", "[te
     text.replace(text.find("XX001"), 5, "X1");
     e = overlay_error("extra.yaml", text);
     CHECK(e.message == "code 'X1' of rule 'extra-split' must be two capitals and three digits, like 'RS101'");
+
+    for (const char* bad : {"Rs101", "RS10", "RS1011", "R1101", "RSX01"}) {
+        text = kMinimalTemplate;
+        text.replace(text.find("XX001"), 5, bad);
+        e = overlay_error("extra.yaml", text);
+        CHECK(e.message == "code '" + std::string(bad) +
+                               "' of rule 'extra-split' must be two capitals and three digits, like 'RS101'");
+    }
+}
+
+TEST_CASE("template errors: kebab-case ids and lower_snake_case variables", "[templates]") {
+    auto rule = [](const std::string& id, const std::string& variables) {
+        return "rules:\n  - id: " + id +
+               "\n    code: RS199\n    description: x\n    reason: y\n    variables: " + variables + "\n";
+    };
+    for (const char* bad : {"-go", "go-", "go--split", "go_split", "Go", "go split"}) {
+        CHECK(overlay_error("go.yaml", rule(bad, "[]")).message ==
+              "rule id '" + std::string(bad) + "' must be kebab-case (a-z, 0-9, '-')");
+    }
+    auto loads = [](const std::string& text) {
+        TempDir dir;
+        dir.write("go.yaml", text);
+        return load_catalogue(dir.path).ok();
+    };
+    CHECK(loads(rule("go-2-x", "[]")));
+    for (const char* bad : {"9lives", "Name", "a-b", "a b"}) {
+        CHECK(overlay_error("go.yaml", rule("go-extra", "['" + std::string(bad) + "']")).message ==
+              "variable '" + std::string(bad) + "' of rule 'go-extra' must be lower_snake_case");
+    }
+    CHECK(loads(rule("go-extra", "[_x, a_9]")));
 }
 
 TEST_CASE("template errors: variants, policy, ids", "[templates]") {

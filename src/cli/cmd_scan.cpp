@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <deque>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -15,6 +17,7 @@
 #include "cli/report_json.hpp"
 #include "cli/report_sarif.hpp"
 #include "cli/rewrite_file.hpp"
+#include "cli/scan_queue.hpp"
 #include "cli/scan_summary.hpp"
 #include "cli/scan_walk.hpp"
 #include "print/diff.hpp"
@@ -32,14 +35,20 @@ struct Produced {
     std::optional<TextReplacement> fix;  ///< --format sarif
 };
 
-/// A progress bar on stderr, redrawn when the shown count changes by a percent.
+/// A progress bar on stderr, redrawn when the shown count changes by a percent; drawn once the
+/// walk has found every file and so the total is known.
 class Progress {
 public:
-    Progress(size_t total, bool shown) : total_(total), shown_(shown && total > 0) {}
+    explicit Progress(bool shown) : shown_(shown) {}
+    void total(size_t n) {
+        std::lock_guard lock(mutex_);
+        total_ = n;
+    }
     void step() {
         const size_t done = ++done_;
         if (!shown_) return;
         std::lock_guard lock(mutex_);
+        if (total_ == 0) return;
         const size_t percent = done * 100 / total_;
         if (percent == last_ && done != total_) return;
         last_ = percent;
@@ -48,11 +57,11 @@ public:
         std::fflush(stderr);
     }
     void finish() {
-        if (shown_) std::fputs("\r\x1b[K", stderr);
+        if (shown_ && total_ > 0) std::fputs("\r\x1b[K", stderr);
     }
 
 private:
-    size_t total_;
+    size_t total_ = 0;  ///< 0 while the walk goes on
     bool shown_;
     std::atomic<size_t> done_{0};
     std::mutex mutex_;
@@ -121,28 +130,41 @@ int run_scan(const ScanOptions& o) {
                       Error{ErrorKind::Usage, "--patch - and --format " + o.format + " would both use stdout", {}, ""});
     }
     const bool color_err = color_for(STDERR_FILENO);
-    Found found = find_dockerfiles(o.dirs, o.no_ignore);
-    int worst = kExitOk;
-    for (const auto& e : found.errors) worst = std::max(worst, report("restage scan", "", e));
-
-    const size_t n = found.files.size();
-    std::vector<ScanEntry> entries(n);
-    std::vector<Produced> produced(n);
+    ScanQueue<ScanEntry, Produced> queue;
     RunCache cache;
-    Progress progress(n, isatty(STDERR_FILENO) != 0);
-    std::atomic<size_t> next{0};
+    Progress progress(isatty(STDERR_FILENO) != 0);
     auto work = [&] {
-        for (size_t i; (i = next++) < n;) {
-            entries[i] = scan_one(o, found.files[i], cache, produced[i], color_err);
+        while (auto next = queue.take()) {
+            *next->report = scan_one(o, *next->file, cache, *next->extra, color_err);
             progress.step();
         }
     };
     std::vector<std::thread> pool;
-    const unsigned workers = worker_count(o.jobs, n);
-    for (unsigned i = 1; i < workers; ++i) pool.emplace_back(work);
+    auto start_workers = [&](unsigned workers) {
+        for (unsigned i = 1; i < workers; ++i) pool.emplace_back(work);
+    };
+    // The walk is a tenth of a scan: the workers start on the first files while it goes on.
+    // Not with --write, which must not change a folder the walk has still to read.
+    const bool stream = !o.write;
+    if (stream) start_workers(worker_count(o.jobs, std::numeric_limits<size_t>::max()));
+    size_t n = 0;
+    int worst = kExitOk;
+    for (const auto& e : walk_dockerfiles(o.dirs, o.no_ignore, [&](std::string file) {
+             queue.push(std::move(file));
+             ++n;
+         })) {
+        worst = std::max(worst, report("restage scan", "", e));
+    }
+    queue.close();
+    progress.total(n);
+    if (!stream) start_workers(worker_count(o.jobs, n));
     work();
     for (auto& t : pool) t.join();
     progress.finish();
+
+    const std::deque<std::string>& paths = queue.files();
+    std::deque<ScanEntry>& entries = queue.reports();
+    const std::deque<Produced>& produced = queue.extras();
 
     bool changes = false;
     for (const auto& e : entries) {
@@ -169,7 +191,8 @@ int run_scan(const ScanOptions& o) {
     } else if (o.format == "sarif") {
         std::vector<SarifFile> files;
         files.reserve(n);
-        for (size_t i = 0; i < n; ++i) files.push_back(SarifFile{&entries[i].report, diff_path(found.files[i]), produced[i].fix});
+        for (size_t i = 0; i < n; ++i)
+            files.push_back(SarifFile{&entries[i].report, diff_path(paths[i]), produced[i].fix});
         write_stdout(sarif_report(files));
     } else if (o.patch != "-") {
         write_stdout(summary_table(entries));

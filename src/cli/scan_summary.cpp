@@ -31,7 +31,7 @@ struct Totals {
     std::map<std::string, int> reasons;
 };
 
-Totals totals_of(const std::vector<ScanEntry>& entries) {
+Totals totals_of(const std::deque<ScanEntry>& entries) {
     Totals t;
     for (const auto& e : entries) {
         if (e.failed()) {
@@ -65,7 +65,7 @@ std::vector<std::pair<std::string, int>> sorted_reasons(const Totals& t) {
 
 }  // namespace
 
-std::string summary_table(const std::vector<ScanEntry>& entries) {
+std::string summary_table(const std::deque<ScanEntry>& entries) {
     using Row = std::array<std::string, 5>;
     std::vector<Row> rows{{"path", "ecosystem", "result", "runtime base", "saving"}};
     for (const auto& e : entries) {
@@ -100,7 +100,7 @@ std::string summary_table(const std::vector<ScanEntry>& entries) {
     return out;
 }
 
-std::string json_summary(const std::vector<ScanEntry>& entries) {
+std::string json_summary(const std::deque<ScanEntry>& entries) {
     const Totals t = totals_of(entries);
     JsonWriter w;
     w.begin_object();

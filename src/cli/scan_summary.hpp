@@ -1,9 +1,9 @@
 // What `restage scan` prints after the run: a table of the files and the totals.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "cli/rewrite_file.hpp"
 
@@ -24,9 +24,9 @@ struct ScanEntry {
 ///
 ///     4 files: 1 rewritten, 2 refused, 1 unchanged, 0 errors; estimated saving 298 MB
 ///     refused: 2 no supported ecosystem detected
-std::string summary_table(const std::vector<ScanEntry>& entries);
+std::string summary_table(const std::deque<ScanEntry>& entries);
 
 /// The `"summary"` member of the JSON report: counts and refusal reasons.
-std::string json_summary(const std::vector<ScanEntry>& entries);
+std::string json_summary(const std::deque<ScanEntry>& entries);
 
 }  // namespace restage::cli

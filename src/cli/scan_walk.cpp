@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -120,7 +121,8 @@ bool ignored(const std::vector<Rule>& rules, const std::string& rel, bool is_dir
 
 class Walker {
 public:
-    Walker(bool no_ignore, Found& found) : no_ignore_(no_ignore), found_(found) {}
+    Walker(bool no_ignore, const std::function<void(std::string)>& on_file, std::vector<Error>& errors)
+        : no_ignore_(no_ignore), on_file_(on_file), errors_(errors) {}
 
     void root(const std::string& arg) {
         const fs::path root = fs::path(arg).lexically_normal();
@@ -131,8 +133,11 @@ public:
             return;
         }
         if (!fs::is_directory(st)) {
-            found_.errors.push_back(Error{ErrorKind::Io, "cannot scan " + arg + ": " +
-                                                             (ec ? ec.message() : "not a folder or file"), {}, ""});
+            errors_.push_back(
+                Error{ErrorKind::Io,
+                      "cannot scan " + arg + ": " + (ec ? ec.message() : "not a folder or file"),
+                      {},
+                      ""});
             return;
         }
         std::vector<Rule> rules;
@@ -168,24 +173,28 @@ private:
 
     void walk(const fs::path& dir, const std::string& rel, std::vector<Rule> rules) {
         std::error_code ec;
-        if (!no_ignore_ && fs::is_regular_file(dir / ".gitignore", ec)) {
-            auto more = read_gitignore(dir / ".gitignore", rel);
-            rules.insert(rules.end(), more.begin(), more.end());
-        }
-        std::vector<fs::directory_entry> entries;
+        // Each entry with its name, taken once: sorting by path().filename() built two paths a comparison.
+        std::vector<std::pair<std::string, fs::directory_entry>> entries;
         fs::directory_iterator it(dir, ec);
         if (ec) {
-            found_.errors.push_back(Error{ErrorKind::Io, "cannot read folder " + dir.generic_string() + ": " + ec.message(), {}, ""});
+            errors_.push_back(Error{
+                ErrorKind::Io, "cannot read folder " + dir.generic_string() + ": " + ec.message(), {}, ""});
             return;
         }
         for (; it != fs::directory_iterator(); it.increment(ec)) {
             if (ec) break;
-            entries.push_back(*it);
+            entries.emplace_back(it->path().filename().string(), *it);
+        }
+        // The listing says whether there is a .gitignore: no stat of one in every folder.
+        const bool has_gitignore = std::any_of(entries.begin(), entries.end(),
+                                               [](const auto& e) { return e.first == ".gitignore"; });
+        if (!no_ignore_ && has_gitignore && fs::is_regular_file(dir / ".gitignore", ec)) {
+            auto more = read_gitignore(dir / ".gitignore", rel);
+            rules.insert(rules.end(), more.begin(), more.end());
         }
         std::sort(entries.begin(), entries.end(),
-                  [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-        for (const auto& e : entries) {
-            const std::string name = e.path().filename().string();
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [name, e] : entries) {
             const std::string child = rel.empty() ? name : rel + "/" + name;
             const bool is_dir = e.is_directory(ec) && !e.is_symlink(ec);
             if (is_dir) {
@@ -200,11 +209,12 @@ private:
 
     void add(const fs::path& file) {
         std::string path = file.lexically_normal().generic_string();
-        if (seen_.insert(path).second) found_.files.push_back(std::move(path));
+        if (seen_.insert(path).second) on_file_(std::move(path));
     }
 
     bool no_ignore_;
-    Found& found_;
+    const std::function<void(std::string)>& on_file_;
+    std::vector<Error>& errors_;
     std::set<std::string> seen_;
 };
 
@@ -230,11 +240,12 @@ bool gitignore_match(std::string_view pattern, std::string_view path, bool is_di
     return glob(pattern, path);
 }
 
-Found find_dockerfiles(const std::vector<std::string>& roots, bool no_ignore) {
-    Found found;
-    Walker walker(no_ignore, found);
+std::vector<Error> walk_dockerfiles(const std::vector<std::string>& roots, bool no_ignore,
+                                    const std::function<void(std::string)>& on_file) {
+    std::vector<Error> errors;
+    Walker walker(no_ignore, on_file, errors);
     for (const auto& r : roots) walker.root(r);
-    return found;
+    return errors;
 }
 
 }  // namespace restage::cli

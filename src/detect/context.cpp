@@ -32,6 +32,31 @@ std::optional<std::string> normalise(std::string_view rel) {
     return out;
 }
 
+// The status of root/rel (`rel` normalised: no ".." part) when no part of it below the root is
+// a symbolic link, so it cannot lead out of the root: one lstat per part. nullopt when a part is
+// a link or cannot be read: the caller resolves the whole path then (inside()), which costs a
+// readlink per part of both paths and was most of a scan's system time.
+std::optional<std::filesystem::file_status> plain_status(const std::filesystem::path& root,
+                                                         std::string_view rel) {
+    std::filesystem::path p = root;
+    std::filesystem::file_status st(std::filesystem::file_type::directory);
+    for (std::size_t i = 0; i < rel.size();) {
+        std::size_t end = std::min(rel.find('/', i), rel.size());
+        p /= rel.substr(i, end - i);
+        std::error_code ec;
+        st = std::filesystem::symlink_status(p, ec);
+        if (st.type() == std::filesystem::file_type::not_found) return st;
+        if (!std::filesystem::status_known(st) || std::filesystem::is_symlink(st)) return std::nullopt;
+        i = end + 1;
+    }
+    if (rel.empty()) {
+        std::error_code ec;
+        st = std::filesystem::status(root, ec);
+        if (!std::filesystem::status_known(st)) return std::nullopt;
+    }
+    return st;
+}
+
 // Whether `p` resolves (symbolic links included) to a place inside `root`.
 bool inside(const std::filesystem::path& root, const std::filesystem::path& p) {
     std::error_code ec;
@@ -67,7 +92,8 @@ bool Context::exists(std::string_view rel) const {
     auto n = normalise(rel);
     if (!n) return false;
     if (memory_) return n->empty() || memory_->count(*n) != 0 || is_dir(*n);
-    if (root_.empty()) return false;
+    if (root_.empty() || listed_absent(*n)) return false;
+    if (auto st = plain_status(root_, *n)) return std::filesystem::exists(*st);
     auto p = root_ / *n;
     std::error_code ec;
     return std::filesystem::exists(p, ec) && inside(root_, p);
@@ -82,7 +108,8 @@ bool Context::is_dir(std::string_view rel) const {
         auto it = memory_->lower_bound(prefix);
         return it != memory_->end() && it->first.compare(0, prefix.size(), prefix) == 0;
     }
-    if (root_.empty()) return false;
+    if (root_.empty() || listed_absent(*n)) return false;
+    if (auto st = plain_status(root_, *n)) return std::filesystem::is_directory(*st);
     auto p = root_ / *n;
     std::error_code ec;
     return std::filesystem::is_directory(p, ec) && inside(root_, p);
@@ -96,10 +123,14 @@ std::optional<std::string> Context::read(std::string_view rel) const {
         if (it == memory_->end()) return std::nullopt;
         return it->second.substr(0, kMaxRead);
     }
-    if (root_.empty()) return std::nullopt;
+    if (root_.empty() || listed_absent(*n)) return std::nullopt;
     auto p = root_ / *n;
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(p, ec) || !inside(root_, p)) return std::nullopt;
+    if (auto st = plain_status(root_, *n)) {
+        if (!std::filesystem::is_regular_file(*st)) return std::nullopt;
+    } else if (!std::filesystem::is_regular_file(p, ec) || !inside(root_, p)) {
+        return std::nullopt;
+    }
     std::ifstream in(p, std::ios::binary);
     if (!in) return std::nullopt;
     // Size the buffer by the file (zeroing 1 MiB per read was most of a scan's time).
@@ -147,7 +178,25 @@ std::vector<std::string> Context::list(std::string_view rel) const {
     std::sort(out.begin(), out.end());
     std::lock_guard lock(listings_->mutex);
     listings_->folders.emplace(*n, out);
+    if (!ec) listings_->complete.insert(*n);
     return out;
+}
+
+bool Context::listed_absent(const std::string& rel) const {
+    if (rel.empty()) return false;
+    const std::size_t slash = rel.rfind('/');
+    const std::string folder = slash == std::string::npos ? "" : rel.substr(0, slash);
+    const std::string name = rel.substr(slash == std::string::npos ? 0 : slash + 1);
+    std::unique_lock lock(listings_->mutex);
+    if (folder.empty() && listings_->folders.count(folder) == 0) {
+        lock.unlock();
+        list();
+        lock.lock();
+    }
+    if (listings_->complete.count(folder) == 0) return false;
+    const auto& names = listings_->folders.at(folder);
+    return !std::binary_search(names.begin(), names.end(), name) &&
+           !std::binary_search(names.begin(), names.end(), name + "/");
 }
 
 }  // namespace restage::detect

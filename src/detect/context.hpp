@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +15,9 @@ namespace restage::detect {
 
 /// The files a detector may read: a folder on disk, or an in-memory map for tests.
 /// Paths are relative, with '/' separators ("go.mod", "src/main/java"). Reads are
-/// bounded (1 MiB per file) and never follow a path out of the root.
+/// bounded (1 MiB per file) and never follow a path out of the root. On disk, a name that
+/// a folder's listing lacks is absent, with no system call: a context is a snapshot of one
+/// run, as the listings are.
 class Context {
 public:
     /// The folder `dir`; a missing folder gives an empty context.
@@ -36,11 +39,17 @@ public:
     const std::filesystem::path& root() const { return root_; }
 
 private:
+    /// Whether a folder listing already says `rel` (normalised) is not there: its folder was
+    /// listed to the end, with no error, and has no such name. Lists the root when needed, as
+    /// detection does anyway: probing its absent files one stat each was a scan's main cost.
+    bool listed_absent(const std::string& rel) const;
+
     std::filesystem::path root_;
     std::optional<std::map<std::string, std::string>> memory_;
     struct Listings {
         std::mutex mutex;
         std::map<std::string, std::vector<std::string>> folders;
+        std::set<std::string> complete;  ///< the folders listed to the end without an error
     };
     std::shared_ptr<Listings> listings_ = std::make_shared<Listings>();
 };

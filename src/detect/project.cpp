@@ -107,10 +107,14 @@ Project load_project(const Context& ctx) {
 
 ScriptUse command_role(const std::vector<std::string>& argv, const Project& p, int depth) {
     if (argv.empty() || depth > kMaxScriptDepth) return {};
-    const std::string prog = program_name(argv[0]);
+    // Views, so the chain of comparisons below compares lengths first: most programs match none.
+    const std::string prog_name = program_name(argv[0]);
+    const std::string_view prog = prog_name;
     const auto ops = operands(argv);
     const std::string sub = ops.empty() ? "" : ops[0];
-    auto use = [&](Role r, std::string_view flavor) { return ScriptUse{r, std::string(flavor), prog + (sub.empty() ? "" : " " + sub)}; };
+    auto use = [&](Role r, std::string_view flavor) {
+        return ScriptUse{r, std::string(flavor), prog_name + (sub.empty() ? "" : " " + sub)};
+    };
 
     if (prog == "npm") {
         if ((sub == "run" || sub == "run-script") && ops.size() > 1) return run_script(ops[1], p, depth);

@@ -27,6 +27,13 @@ bool is_keyword(std::string_view w) {
            w == "until" || w == "!" || w == "{" || w == "}" || w == "fi" || w == "done";
 }
 
+// The characters split() looks at; '#' and '$' only start a comment or a command after
+// some, but stopping a run at them costs nothing.
+bool is_special(char c) {
+    return std::string_view("\\'\"#$;&|\n()`").find(c) != std::string_view::npos ||
+           std::isspace(static_cast<unsigned char>(c));
+}
+
 std::vector<std::vector<std::string>> split(std::string_view s) {
     std::vector<std::vector<std::string>> cmds;
     std::vector<std::string> words;
@@ -80,8 +87,12 @@ std::vector<std::vector<std::string>> split(std::string_view s) {
         } else if (std::isspace(static_cast<unsigned char>(c))) {
             end_word();
         } else {
-            cur += c;
+            // The run of characters none of the branches above treats specially, at once.
+            std::size_t end = i + 1;
+            while (end < s.size() && !is_special(s[end])) ++end;
+            cur.append(s.substr(i, end - i));
             in_word = true;
+            i = end - 1;
         }
     }
     end_cmd();

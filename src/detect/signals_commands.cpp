@@ -177,12 +177,14 @@ void command_findings(const std::vector<std::string>& argv, Phase phase, std::st
                       const Project& p, std::vector<Finding>& out) {
     if (argv.empty()) return;
     Emit emit{out};
-    const std::string prog = program_name(argv[0]);
+    // Views, so the chain of comparisons below compares lengths first: most programs match none.
+    const std::string prog_name = program_name(argv[0]);
+    const std::string_view prog = prog_name;
     // ./go or ../bin/node is a file of the project, not the toolchain; the build wrappers are.
     const bool relative = argv[0].rfind("./", 0) == 0 || argv[0].rfind("../", 0) == 0;
     if (relative && prog != "mvnw" && prog != "gradlew" && argv[0].find("node_modules/.bin/") == std::string::npos) return;
     const auto ops = operands(argv);
-    const std::string sub = ops.empty() ? "" : ops[0];
+    const std::string_view sub = ops.empty() ? std::string_view() : std::string_view(ops[0]);
     const bool build = phase == Phase::Build;
     auto fact = [&](std::size_t n) {
         return build ? shown(argv, n) + " in RUN" : std::string(where) + " runs " + shown(argv, n);

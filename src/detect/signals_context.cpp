@@ -31,11 +31,10 @@ std::string go_module(std::string_view text) {
 
 class Collector {
 public:
-    Collector(const Context& ctx, std::vector<Finding>& out) : ctx_(ctx), out_(out) {
-        for (const auto& n : ctx.list("")) names_.push_back(n);
-    }
+    Collector(const Context& ctx, std::vector<Finding>& out) : ctx_(ctx), out_(out), names_(ctx.list("")) {}
 
-    bool has(std::string_view name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
+    /// The listing is sorted.
+    bool has(std::string_view name) const { return std::binary_search(names_.begin(), names_.end(), name); }
     const std::vector<std::string>& names() const { return names_; }
     const Context& ctx() const { return ctx_; }
 

@@ -21,6 +21,14 @@ namespace {
 
 using model::Kind;
 
+// A JDK from the OS compiles; the runtime images bring their own Java. The regex is compiled
+// on the first OS package, not in every run.
+bool is_os_jdk(const std::string& package) {
+    static const std::regex jdk(
+        R"((default|openjdk-?[0-9]*)-(jdk|jre)(-headless)?|openjdk[0-9]+(-jdk|-jre)?)");
+    return std::regex_match(package, jdk);
+}
+
 // Build tools an original installs that the final image does not need.
 const std::set<std::string> kBuildOnlyPackages = {
     "git", "gcc", "g++", "make", "build-essential", "musl-dev", "libc-dev", "libc6-dev", "upx", "upx-ucl",
@@ -68,10 +76,8 @@ Needs needs_of(const StageFacts& f) {
         std::string first = in.json ? in.args[1] : in.args[1].substr(0, in.args[1].find(' '));
         if (first == "curl" || first == "wget") note_tool(first);
     }
-    // A JDK from the OS compiles; the runtime images bring their own Java.
-    static const std::regex jdk(R"((default|openjdk-?[0-9]*)-(jdk|jre)(-headless)?|openjdk[0-9]+(-jdk|-jre)?)");
     for (const auto& p : f.os_packages) {
-        if (!kBuildOnlyPackages.count(p) && !std::regex_match(p, jdk)) n.packages.push_back(p);
+        if (!kBuildOnlyPackages.count(p) && !is_os_jdk(p)) n.packages.push_back(p);
     }
     for (const auto& s : f.steps) {
         const auto& in = f.at(s.index);

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "rewrite/template_packed.hpp"
 #include "rewrite/template_schema.hpp"
 
 namespace restage::rewrite {
@@ -152,7 +153,9 @@ Result<Catalogue> load_catalogue(const std::optional<std::filesystem::path>& use
         RawFiles files;
         for (const BuiltinFile& f : builtin_files()) {
             const fs::path name(f.name);
-            files.add(name.stem().string(), parse_text("templates/" + std::string(f.name), std::string(f.text)));
+            auto source = std::make_shared<const raw::Source>(
+                raw::Source{"templates/" + name.string(), std::string(f.text)});
+            files.add(name.stem().string(), raw::unpack(f.packed, source));
         }
         if (user_dir) overlay_user_dir(*user_dir, files);
         return build(files);

@@ -2,7 +2,6 @@
 #include "rewrite/template_schema.hpp"
 
 #include <algorithm>
-#include <regex>
 
 #include "model/suggest.hpp"
 #include "syntax/diagnostic.hpp"
@@ -13,9 +12,27 @@ namespace {
 using raw::MapReader;
 using raw::Node;
 
+// Character tests, not std::regex: every process validates a few hundred ids and codes, and
+// compiling and running the regexes cost more than loading the templates.
+bool is_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// [a-z0-9]+(-[a-z0-9]+)*
 bool is_kebab(const std::string& s) {
-    static const std::regex re("[a-z0-9]+(-[a-z0-9]+)*");
-    return std::regex_match(s, re);
+    if (s.empty() || s.front() == '-' || s.back() == '-' || s.find("--") != std::string::npos) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || is_lower_or_digit(c); });
+}
+
+// [A-Z]{2}[0-9]{3}
+bool is_rule_code(const std::string& s) {
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    return s.size() == 5 && upper(s[0]) && upper(s[1]) && digit(s[2]) && digit(s[3]) && digit(s[4]);
+}
+
+// [a-z_][a-z0-9_]*
+bool is_snake(const std::string& s) {
+    if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == '_' || is_lower_or_digit(c); });
 }
 
 void require_kebab(const Node& at, const std::string& what, const std::string& value) {
@@ -34,16 +51,14 @@ Rule read_rule(const Node& n, Seen& seen) {
     rule.id = r.required_str("id");
     require_kebab(r.required("id"), "rule id", rule.id);
     rule.code = r.required_str("code");
-    static const std::regex code_re("[A-Z]{2}[0-9]{3}");
-    if (!std::regex_match(rule.code, code_re)) {
+    if (!is_rule_code(rule.code)) {
         raw::fail(r.required("code"), "code '" + rule.code + "' of " + label + " must be two capitals and three digits, like 'RS101'");
     }
     rule.description = r.required_str("description");
     rule.reason = r.required_str("reason");
     rule.variables = r.strings("variables");
-    static const std::regex var_re("[a-z_][a-z0-9_]*");
     for (std::size_t i = 0; i < rule.variables.size(); ++i) {
-        if (!std::regex_match(rule.variables[i], var_re)) {
+        if (!is_snake(rule.variables[i])) {
             raw::fail(r.list("variables")[i], "variable '" + rule.variables[i] + "' of " + label + " must be lower_snake_case");
         }
     }

@@ -154,11 +154,13 @@ struct Catalogue {
     std::optional<double> image_size(std::string_view image) const;
 };
 
-/// The built-in YAML files, compiled into the binary from templates/*.yaml (file name, text),
-/// sorted by name. For showing the source line of an error in a built-in file.
+/// The built-in YAML files, compiled into the binary from templates/*.yaml, sorted by name.
+/// `text` is for showing the source line of an error in a built-in file; `packed` is its raw
+/// tree, parsed at build time (see rewrite/template_packed.hpp), which load_catalogue reads.
 struct BuiltinFile {
     std::string_view name;  ///< "go.yaml"
     std::string_view text;
+    std::span<const unsigned char> packed;
 };
 std::span<const BuiltinFile> builtin_files();
 
