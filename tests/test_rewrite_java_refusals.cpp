@@ -79,3 +79,11 @@ TEST_CASE("java: refusals say why and what unblocks them", "[rewrite][java]") {
         CHECK(r.refusals[0].line == 5);
     }
 }
+
+TEST_CASE("java: a command running a jar the build does not write names it once when it is absolute",
+          "[rewrite][java]") {
+    auto r = refused("FROM maven:3.9-eclipse-temurin-17\nWORKDIR /app\nCOPY . .\nRUN mvn -B package\n"
+                     "ENTRYPOINT [\"java\", \"-jar\", \"/app.jar\"]\n",
+                     kMaven);
+    CHECK(r.refusals[0].reason.rfind("the command runs `/app.jar`, which the build does not write", 0) == 0);
+}

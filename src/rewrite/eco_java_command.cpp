@@ -211,7 +211,8 @@ std::variant<RunPlan, Refuse> plan_run(const PlanInput& in, const BuildStep* bui
         }
         if (!in.options.artifact && !under_output(abs, build) && !moved_from_output(f, abs, build)) {
             std::string where = build != nullptr && build->gradle ? "build/libs/" : "target/";
-            return Refuse{"the command runs `" + p + "` (" + abs + "), which the build does not write: it is not in " + where +
+            return Refuse{"the command runs `" + p + "`" + (p == abs ? "" : " (" + abs + ")") +
+                              ", which the build does not write: it is not in " + where +
                               " nor copied there from it", line, "pass --artifact PATH (the jar the build writes)"};
         }
         if (plan.artifact.empty()) plan.artifact = abs;
