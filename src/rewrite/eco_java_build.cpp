@@ -26,8 +26,6 @@ const std::vector<std::string> kNoArtifactTasks = {"clean", "help", "tasks", "wr
                                                   "test", "check", "validate", "dependencies",
                                                   "downloadDependencies", "resolveDependencies", "buildEnvironment"};
 
-std::string base_name(const std::string& p) { return p.substr(p.rfind('/') + 1); }
-
 bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 // Where the tool word is in `words` (after `sh`/`bash`/`exec`), or words.size().

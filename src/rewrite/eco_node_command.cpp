@@ -33,8 +33,6 @@ const std::set<std::string> kPmBuiltins = {
     "config",  "set", "link", "upgrade", "update",   "info", "init",      "audit",  "prune",
     "rebuild", "why", "list", "ls",      "outdated", "pack", "publish"};
 
-std::string base_name(const std::string& w) { return w.substr(w.rfind('/') + 1); }
-
 bool is_assignment(const std::string& w) {
     auto eq = w.find('=');
     return eq != std::string::npos && eq > 0 && w.find('/') > eq && w[0] != '-';
@@ -48,7 +46,6 @@ std::vector<std::string> operands(const std::vector<std::string>& w, size_t from
     }
     return out;
 }
-
 
 // npx and dlx take a package with a version: serve@14 runs serve, @scope/cli@2 runs @scope/cli.
 std::vector<std::string> without_version(std::vector<std::string> w) {

@@ -12,8 +12,6 @@ namespace restage::rewrite::node {
 
 namespace {
 
-std::string base_name(const std::string& w) { return w.substr(w.rfind('/') + 1); }
-
 std::vector<std::string> operands(const std::vector<std::string>& w, size_t from) {
     std::vector<std::string> out;
     for (size_t k = from; k < w.size(); ++k) {
@@ -22,7 +20,6 @@ std::vector<std::string> operands(const std::vector<std::string>& w, size_t from
     }
     return out;
 }
-
 
 }  // namespace
 

@@ -14,8 +14,6 @@ namespace {
 
 using model::Kind;
 
-std::string base_name(const std::string& w) { return w.substr(w.rfind('/') + 1); }
-
 std::string image_name(const std::string& image) {
     std::string ref = image.substr(0, image.find('@'));
     auto slash = ref.rfind('/');

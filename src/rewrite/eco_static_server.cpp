@@ -6,14 +6,12 @@
 #include <set>
 
 #include "rewrite/eco_static.hpp"
+#include "rewrite/sources.hpp"
 #include "rewrite/text_util.hpp"
 
 namespace restage::rewrite::site {
 
 namespace {
-
-std::string base_name(const std::string& w) { return w.substr(w.rfind('/') + 1); }
-
 
 struct Args {
     std::map<std::string, std::string> opts;
