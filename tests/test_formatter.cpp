@@ -171,6 +171,19 @@ TEST_CASE("glued continuations stay glued", "[formatter]") {
     verify_format("RUN a\\\n    # c\nb\n", "RUN a\\\n# c\nb\n");
 }
 
+TEST_CASE("a vertical tab or form feed beside a continuation stays: it keeps JSON from parsing", "[formatter]") {
+    // Folded into one blank, `CMD [ "a" \v \` would become valid JSON: an exec form, not the
+    // shell form BuildKit reads. Found by fuzz_fmt (fuzz/regressions/fuzz_fmt).
+    const std::string vt = "CMD [ \\\n    \"a\"  \v\v  \\\n    ]\n";
+    verify_format(vt);
+    auto before = Document::parse(vt), after = Document::parse(formatted(vt));
+    REQUIRE(before.ok());
+    REQUIRE(after.ok());
+    CHECK_FALSE(before->instructions().front().json);
+    CHECK_FALSE(after->instructions().front().json);
+    verify_format("RUN a \f\\\n  b\n");
+}
+
 TEST_CASE("continuations inside quotes keep their blanks", "[formatter]") {
     verify_format("RUN echo \"a  \\\n  b\"\n");
     verify_format("RUN echo 'a \\\n b'  && \\\n    c\n", "RUN echo 'a \\\n b'  && \\\n c\n");

@@ -170,6 +170,10 @@ private:
     void continuation(const Piece& p, std::string_view before, std::string_view after, bool verbatim) {
         after = first_line(after);
         if (fresh_) before = indent_;  // what the next pass will see before this escape
+        // Only spaces and tabs fold into one blank: a vertical tab or form feed is content to
+        // JSON (which then fails, so the line stays a shell form), and the run stays as written.
+        auto plain = [](std::string_view t) { return t.find_first_not_of(" \t") == std::string_view::npos; };
+        verbatim = verbatim || !plain(before) || !plain(after);
         bool glued = before.empty() && after.empty();
         if (fresh_) {
             out_ += indent_;  // a line that holds only an escape: `before` is this indentation
